@@ -20,6 +20,8 @@ export interface Config {
   /** True when PUBLIC_URL is https: cookies get the Secure flag. */
   secureCookies: boolean;
   nodeEnv: 'production' | 'development' | 'test';
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +59,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SEED_DEMO: boolish.default(true),
+  TRUST_PROXY: boolish.default(false),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
 
@@ -108,6 +111,7 @@ export function parseConfig(env: Env, options: { persistSecrets?: boolean } = {}
     seedDemo: e.SEED_DEMO,
     secureCookies: publicUrl.startsWith('https://'),
     nodeEnv: e.NODE_ENV,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

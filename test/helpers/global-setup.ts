@@ -1,7 +1,7 @@
 // One PostgreSQL per test run: the embedded server by default, the server at
 // TEST_DATABASE_URL when set. A template database is migrated once; each test file
 // clones its own database from it (see test-db.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
   const kind = adminUrl ? 'external' : 'embedded';
   if (!adminUrl) {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'shahrnama-test-'));
+    chmodSync(tmp, 0o755); // reachable by the postgres OS user when tests run as root
     server = await startEmbeddedPostgres({ dataDir: tmp });
     adminUrl = server.url('postgres');
   }

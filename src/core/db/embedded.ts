@@ -2,7 +2,7 @@
 // and covers what the library leaves to us: orphaned postmasters after a kill -9,
 // silent start failures, running as root, one writer per data folder.
 import { createHash, randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chmodSync, openSync, closeSync, unlinkSync, chownSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -257,7 +257,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     await stopOrphanPostmaster(clusterDir, log);
     try {
-      await pg.start();
+      await startWatchingExit(pg);
     } catch (err) {
       // The library rejects with nothing when the server exits early: its own log lines say why.
       throw new EmbeddedStartError(
@@ -285,12 +285,45 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return server;
   } catch (err) {
     try {
-      await pg?.stop();
+      // stop() waits for an 'exit' that has already happened if the server died on its own.
+      const child = (pg as unknown as { process?: ChildProcess } | undefined)?.process;
+      if (child && child.exitCode === null && child.signalCode === null) await pg?.stop();
     } catch {
       // keep the original error
     }
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * pg.start() waits for its child's 'close', which never comes when the server exits early:
+ * the library does not read the child's stdout, so that stream never ends. Watch 'exit'
+ * ourselves (and drain stdout) so a failed start rejects instead of hanging.
+ */
+async function startWatchingExit(pg: EmbeddedPostgres): Promise<void> {
+  const internals = pg as unknown as { process?: ChildProcess };
+  let timer: NodeJS.Timeout | undefined;
+  let settled = false;
+  const exited = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      const child = internals.process;
+      if (!child) return;
+      clearInterval(timer);
+      child.stdout?.resume();
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (!settled) reject(new Error(`the server exited during start-up (code ${code ?? 'none'}, signal ${signal ?? 'none'})`));
+      };
+      if (child.exitCode !== null) onExit(child.exitCode, null);
+      else child.once('exit', onExit);
+    }, 10);
+  });
+  exited.catch(() => undefined);
+  try {
+    await Promise.race([pg.start(), exited]);
+  } finally {
+    settled = true;
+    clearInterval(timer);
   }
 }
 

@@ -20,8 +20,6 @@ export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 export const DEPARTMENT_KINDS = ['deputy', 'office', 'district_office'] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
-export const ROLES = ['admin', 'pr_manager', 'pr_editor', 'reporter', 'photographer', 'liaison', 'data_officer', 'official'] as const;
-export type Role = (typeof ROLES)[number];
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,47 +72,5 @@ export const departments = pgTable(
   (t) => [
     uniqueIndex('departments_unit_key_uq').on(t.orgUnitId, t.key),
     uniqueIndex('departments_unit_name_uq').on(t.orgUnitId, t.nameKey),
-  ],
-);
-
-export const users = pgTable(
-  'users',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    username: text('username').notNull(),
-    /** identityKey(username): «علي» and «علی» collide here. */
-    usernameKey: text('username_key').notNull(),
-    displayName: text('display_name').notNull(),
-    email: text('email'),
-    passwordHash: text('password_hash').notNull(),
-    mustChangePassword: boolean('must_change_password').notNull().default(false),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
-    totpSecret: text('totp_secret'),
-    totpEnabled: boolean('totp_enabled').notNull().default(false),
-    isActive: boolean('is_active').notNull().default(true),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('users_username_key_uq').on(t.usernameKey)],
-);
-
-export const memberships = pgTable(
-  'memberships',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ROLES }).notNull(),
-    /** Scope: an org unit (the region = everything) or a department; exactly one is set. */
-    orgUnitId: integer('org_unit_id').references(() => orgUnits.id, { onDelete: 'restrict' }),
-    departmentId: integer('department_id').references(() => departments.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('memberships_user_idx').on(t.userId),
-    uniqueIndex('memberships_uq').on(t.userId, t.role, sql`coalesce(${t.orgUnitId}, 0)`, sql`coalesce(${t.departmentId}, 0)`),
-    check('memberships_scope_ck', sql`(${t.orgUnitId} is null) <> (${t.departmentId} is null)`),
   ],
 );

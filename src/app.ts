@@ -1,0 +1,152 @@
+// Composition root: core plugins → services → feature plugins. The only place where
+// stateful things (database, clock, mailer, config) are wired into features.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/index.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { loggerOptions } from './core/log.js';
+import { registerErrorHandler } from './core/http/error-handler.js';
+import { registerAccessControl } from './core/http/access.js';
+import { registerObservability } from './core/http/observability.js';
+import { createMailer, type Mailer } from './core/mail.js';
+import { ACCESS_TABLE } from './access-table.js';
+import { renderErrorPage } from './ui/pages/error-page.js';
+import { createOrgService, orgRoutes } from './features/org/index.js';
+import { authRoutes, createAuthService, registerSessionLoader } from './features/auth/index.js';
+import { staffRoutes } from './features/dashboard/index.js';
+import { portalRoutes } from './features/portal/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  mailer?: Mailer;
+  /** Requests per minute per address across the app (login has its own, stricter limits). */
+  rateLimitMax?: number;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const mailer = deps.mailer ?? createMailer(config.smtpUrl);
+
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+
+  app.decorateRequest('currentUser', null);
+  app.decorateRequest('sessionIdHash', null);
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.rateLimitMax ?? 600,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/static/'),
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: '_csrf_secret',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.secureCookies },
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const q = req.query as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
+      const token = fromBody ?? req.headers['x-csrf-token'] ?? q?._csrf;
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+
+  registerErrorHandler(app, renderErrorPage);
+
+  // Static assets, self-hosted: our own css/js, the Vazirmatn font, vendored htmx.
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'static'),
+    prefix: '/static/',
+    maxAge: config.nodeEnv === 'production' ? '1d' : 0,
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/vazirmatn/fonts/webfonts'),
+    prefix: '/static/fonts/',
+    maxAge: '30d',
+    immutable: true,
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/htmx.org/dist'),
+    prefix: '/static/vendor/htmx/',
+    allowedPath: (p) => p === '/htmx.min.js',
+    maxAge: '30d',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/jalaali-js/dist'),
+    prefix: '/static/vendor/jalaali/',
+    allowedPath: (p) => p === '/jalaali.js',
+    maxAge: '30d',
+    decorateReply: false,
+  });
+
+  // Services.
+  const org = createOrgService({ db: database.db, clock });
+  const auth = createAuthService({ db: database.db, clock, config, org, mailer });
+
+  // Sessions first, then the access gate, then CSRF on every state-changing request.
+  registerSessionLoader(app, auth);
+  registerAccessControl(app, ACCESS_TABLE, { loginPath: '/login' });
+  app.addHook('preHandler', (request, reply, done) => {
+    const m = request.method;
+    if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return done();
+    // API calls authenticated by a bearer token carry no ambient cookie authority.
+    if (request.currentUser?.via === 'token') return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  registerObservability(app, { db: database.db });
+  await app.register(authRoutes, { auth, org, config });
+  await app.register(orgRoutes, { org, auth });
+  await app.register(staffRoutes, { org, auth });
+  await app.register(portalRoutes, { org });
+
+  return app;
+}
