@@ -48,7 +48,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { ignoreTrailingSlash: true },
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
   });
 
   app.decorateRequest('currentUser', null);
@@ -122,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'node_modules/jalaali-js/dist'),
     prefix: '/static/vendor/jalaali/',
-    allowedPath: (p) => p === '/jalaali.js',
+    allowedPath: (p) => p === '/index.js',
     maxAge: '30d',
     decorateReply: false,
   });

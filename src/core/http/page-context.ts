@@ -29,6 +29,6 @@ export function sendHtml(reply: FastifyReply, html: string, status = 200): Fasti
 export function safeNext(next: unknown, fallback: string): string {
   if (typeof next !== 'string') return fallback;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f]/.test(next)) return fallback;
+  for (const ch of next) if (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) return fallback;
   return next;
 }

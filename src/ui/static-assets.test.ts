@@ -1,0 +1,46 @@
+// Guards for the files served as-is from static/: they have no build step, so
+// the rules the CSP and the design depend on are checked here.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const css = readFileSync(path.join(root, 'static/css/app.css'), 'utf8');
+const jsDir = path.join(root, 'static/js');
+const scripts = readdirSync(jsDir)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => ({ name: f, text: readFileSync(path.join(jsDir, f), 'utf8') }));
+
+describe('static/css/app.css', () => {
+  it('loads the Vazirmatn variable font from the file the vazirmatn package ships', () => {
+    const url = /url\('\/static\/fonts\/([^']+)'\)/.exec(css)?.[1];
+    expect(url).toBe('Vazirmatn[wght].woff2');
+    expect(existsSync(path.join(root, 'node_modules/vazirmatn/fonts/webfonts', url ?? ''))).toBe(true);
+    expect(css).toContain('font-display: swap');
+  });
+
+  it('uses logical properties only', () => {
+    const physical = /(^|[\s;{])(margin|padding|border)-(left|right|top|bottom)\s*:|(^|[\s;{])(left|right|top|bottom|width|height)\s*:|text-align:\s*(left|right)|float:\s*(left|right)/m;
+    expect(css.replace(/\/\*[\s\S]*?\*\//g, '')).not.toMatch(physical);
+  });
+
+  it('never adds letter-spacing to joined script', () => {
+    expect(css).not.toMatch(/letter-spacing:(?!\s*normal)/);
+  });
+
+  it('prints on A4', () => {
+    expect(css).toMatch(/@page\s*{\s*size:\s*A4/);
+  });
+});
+
+describe('static/js', () => {
+  it.each(scripts.map((s) => [s.name, s.text] as const))('%s stays within the CSP and the conventions', (_name, text) => {
+    expect(text).not.toMatch(/\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write/);
+    expect(text).not.toMatch(/\beval\(|new Function\(/);
+    expect(text).not.toMatch(/\.style\.|setAttribute\(\s*['"]style['"]/);
+    expect(text).not.toMatch(/\bconsole\./);
+    // Only same-origin relative module imports.
+    for (const m of text.matchAll(/\bimport\s*(?:[^'"]*from\s*)?\(?\s*['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^\.\.?\//);
+  });
+});
