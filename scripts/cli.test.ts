@@ -1,4 +1,4 @@
-// The CLI as an operator runs it: a child process (`npx tsx scripts/cli.ts …`) on a test
+// The CLI as an operator runs it: a child process (`node --import tsx scripts/cli.ts …`) on a test
 // database, checked by exit code and output.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,8 @@ function cli(args: string[], env: Record<string, string | undefined>): Promise<R
   const base: Record<string, string | undefined> = { ...process.env, TEST_DATABASE_URL: undefined, DATABASE_URL: undefined, SEED_DEMO: undefined };
   return new Promise((resolve) => {
     execFile(
-      'npx',
-      ['tsx', 'scripts/cli.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'scripts/cli.ts', ...args],
       {
         cwd: ROOT,
         env: { ...base, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40), NODE_ENV: 'test', ...env } as NodeJS.ProcessEnv,
