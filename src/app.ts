@@ -97,6 +97,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandler(app, renderErrorPage);
 
+  // Services.
+  const org = createOrgService({ db: database.db, clock });
+  const auth = createAuthService({ db: database.db, clock, config, org, mailer });
+
+  // Sessions first, then the access gate, then CSRF on every state-changing request.
+  registerSessionLoader(app, auth);
+  registerAccessControl(app, ACCESS_TABLE, { loginPath: '/login' });
   // Static assets, self-hosted: our own css/js, the Vazirmatn font, vendored htmx.
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'static'),
@@ -126,13 +133,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
   });
 
-  // Services.
-  const org = createOrgService({ db: database.db, clock });
-  const auth = createAuthService({ db: database.db, clock, config, org, mailer });
-
-  // Sessions first, then the access gate, then CSRF on every state-changing request.
-  registerSessionLoader(app, auth);
-  registerAccessControl(app, ACCESS_TABLE, { loginPath: '/login' });
   app.addHook('preHandler', (request, reply, done) => {
     const m = request.method;
     if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return done();

@@ -5,6 +5,7 @@ import { validationFailed, type FieldErrors } from '../errors.js';
 import {
   hasInvisibleOrBidiChars,
   normalize,
+  toPersianDigits,
   parseInteger,
   parseJalaliDate,
   parseNumber,
@@ -68,6 +69,8 @@ interface TextOptions {
 }
 
 const mustBeText = (label: string) => `«${label}» باید متن باشد.`;
+/** Numbers in messages are shown in Persian digits. */
+const fa = (n: number) => toPersianDigits(String(n));
 
 /** A required single-line or multi-line text field. */
 export function requiredText(o: TextOptions) {
@@ -78,8 +81,8 @@ export function requiredText(o: TextOptions) {
     .pipe(
       z
         .string()
-        .min(Math.max(1, o.min ?? 1), { error: o.min && o.min > 1 ? `«${o.label}» دست‌کم ${o.min} نویسه باشد.` : `«${o.label}» را وارد کنید.` })
-        .max(max, { error: `«${o.label}» حداکثر ${max} نویسه می‌تواند باشد.` }),
+        .min(Math.max(1, o.min ?? 1), { error: o.min && o.min > 1 ? `«${o.label}» دست‌کم ${fa(o.min)} نویسه باشد.` : `«${o.label}» را وارد کنید.` })
+        .max(max, { error: `«${o.label}» حداکثر ${fa(max)} نویسه می‌تواند باشد.` }),
     );
 }
 
@@ -94,7 +97,7 @@ export function optionalText(o: TextOptions) {
       const t = o.normalize === false ? v.trim() : normalize(v);
       return t === '' ? null : t;
     })
-    .refine((v) => v === null || v.length <= max, { error: `«${o.label}» حداکثر ${max} نویسه می‌تواند باشد.` });
+    .refine((v) => v === null || v.length <= max, { error: `«${o.label}» حداکثر ${fa(max)} نویسه می‌تواند باشد.` });
 }
 
 /** Usernames and slugs: no invisible or bidi-control characters, a safe alphabet. */
@@ -104,7 +107,7 @@ export function identityText(o: { label: string; max?: number }) {
     .string({ error: mustBeText(o.label) })
     .trim()
     .min(1, { error: `«${o.label}» را وارد کنید.` })
-    .max(max, { error: `«${o.label}» حداکثر ${max} نویسه می‌تواند باشد.` })
+    .max(max, { error: `«${o.label}» حداکثر ${fa(max)} نویسه می‌تواند باشد.` })
     .refine((v) => !hasInvisibleOrBidiChars(v), {
       error: `«${o.label}» نویسهٔ نامرئی یا کنترل جهت متن دارد؛ آن را دوباره و بدون کپی‌کردن تایپ کنید.`,
     })
@@ -143,10 +146,10 @@ export function numberField(o: { label: string; min?: number; max?: number; inte
     {
       error:
         o.min !== undefined && o.max !== undefined
-          ? `«${o.label}» باید بین ${o.min} و ${o.max} باشد.`
+          ? `«${o.label}» باید بین ${fa(o.min)} و ${fa(o.max)} باشد.`
           : o.min !== undefined
-            ? `«${o.label}» نباید کمتر از ${o.min} باشد.`
-            : `«${o.label}» نباید بیشتر از ${o.max} باشد.`,
+            ? `«${o.label}» نباید کمتر از ${fa(o.min)} باشد.`
+            : `«${o.label}» نباید بیشتر از ${fa(o.max)} باشد.`,
     },
   );
 }

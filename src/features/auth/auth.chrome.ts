@@ -1,0 +1,47 @@
+// The frame of every staff page, built from the request: who is signed in (for the header),
+// the CSRF token (for the logout button and forms), the flash, and the navigation that
+// the user's roles open up. Exported through index.ts for the other staff features.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../core/http/current-user.js';
+import { pageContext } from '../../core/http/page-context.js';
+import { ROLE_LABELS } from '../../core/roles.js';
+import type { NavItem } from '../../ui/layouts/layout-props.js';
+import { primaryRole } from './auth.policy.js';
+import type { StaffChrome } from './views/staff-frame.js';
+
+export type { StaffChrome };
+
+export function staffNav(user: CurrentUser | null, path: string): NavItem[] {
+  if (!user) return [];
+  const items: Array<{ href: string; label: string; exact?: boolean }> = [{ href: '/staff', label: 'میز کار', exact: true }];
+  if (user.roles.includes('admin')) {
+    items.push(
+      { href: '/staff/admin/users', label: 'کاربران' },
+      { href: '/staff/admin/org', label: 'سازمان' },
+      { href: '/staff/admin/audit', label: 'رویدادها' },
+    );
+  }
+  items.push({ href: '/account', label: 'حساب کاربری' });
+  return items.map((i) => ({
+    href: i.href,
+    label: i.label,
+    current: i.exact ? path === i.href : path === i.href || path.startsWith(`${i.href}/`),
+  }));
+}
+
+/** Persian label of the role a user's desk is named after. */
+export function roleLabelOf(user: CurrentUser): string {
+  const role = primaryRole(user.roles);
+  return role ? ROLE_LABELS[role] : 'بدون نقش';
+}
+
+export function staffChrome(request: FastifyRequest, reply: FastifyReply): StaffChrome {
+  const ctx = pageContext(request, reply);
+  const user = ctx.currentUser;
+  return {
+    user: user ? { displayName: user.displayName, roleLabel: roleLabelOf(user) } : null,
+    csrfToken: ctx.csrfToken,
+    flash: ctx.flash,
+    nav: staffNav(user, ctx.path),
+  };
+}

@@ -1,0 +1,76 @@
+// Who is asking: resolves the session cookie or a bearer token into request.currentUser
+// before the access gate runs, and keeps half-signed-in users (second factor owed) and
+// users who owe a password change on the one page they must finish first.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden } from '../../core/errors.js';
+import { routeKey } from '../../core/http/access.js';
+import { allowedWhilePasswordChangeOwed } from './auth.policy.js';
+import { SESSION_COOKIE, type AuthService } from './auth.service.js';
+
+export const CHANGE_PASSWORD_PATH = '/account/password';
+export const SECOND_FACTOR_PATH = '/login/second-factor';
+
+export interface SessionCookieOptions {
+  secure: boolean;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: SessionCookieOptions): void {
+  // No max-age: the cookie goes when the browser closes; the server enforces 30 min idle / 12 h.
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply, options: SessionCookieOptions): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure });
+}
+
+function bearerToken(request: FastifyRequest): string | null | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const m = /^Bearer[ ]+([A-Za-z0-9_-]{1,200})$/i.exec(header.trim());
+  return m ? m[1]! : null;
+}
+
+/** Adds the onRequest hook; call before registerAccessControl so the gate sees the user. */
+export function registerSessionLoader(app: FastifyInstance, auth: AuthService): void {
+  const options = auth.sessionCookie;
+  app.addHook('onRequest', async (request, reply) => {
+    request.currentUser = null;
+    request.sessionIdHash = null;
+    // Assets and probes need no user; browsers send the cookie with every one of them.
+    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
+    let pending = false;
+
+    const bearer = bearerToken(request);
+    if (bearer !== undefined) {
+      // An Authorization header decides alone: a bad token never falls back to the cookie.
+      if (bearer !== null) request.currentUser = await auth.authenticateToken(bearer);
+    } else {
+      const sid = request.cookies[SESSION_COOKIE];
+      if (sid) {
+        const found = await auth.authenticateSession(sid);
+        if (found === null) {
+          clearSessionCookie(reply, options);
+        } else if (found.kind === 'pending') {
+          request.sessionIdHash = found.idHash;
+          pending = true;
+        } else {
+          request.sessionIdHash = found.idHash;
+          request.currentUser = found.user;
+        }
+      }
+    }
+
+    const rule = request.routeOptions.config?.access;
+    if (rule === undefined || rule === 'public' || !request.routeOptions.url) return;
+    const key = routeKey(request.method === 'HEAD' ? 'GET' : request.method, request.routeOptions.url);
+    const user = request.currentUser;
+
+    if (pending && user === null && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.redirect(SECOND_FACTOR_PATH, 303);
+    }
+    if (user?.mustChangePassword && !allowedWhilePasswordChangeOwed(key)) {
+      if (user.via === 'token') throw forbidden('رمز عبور این حساب باید عوض شود؛ ابتدا با مرورگر وارد شوید و آن را تغییر دهید.');
+      return reply.redirect(CHANGE_PASSWORD_PATH, 303);
+    }
+  });
+}
