@@ -149,7 +149,7 @@ export function numberField(o: { label: string; min?: number; max?: number; inte
           ? `«${o.label}» باید بین ${fa(o.min)} و ${fa(o.max)} باشد.`
           : o.min !== undefined
             ? `«${o.label}» نباید کمتر از ${fa(o.min)} باشد.`
-            : `«${o.label}» نباید بیشتر از ${fa(o.max)} باشد.`,
+            : `«${o.label}» نباید بیشتر از ${fa(o.max ?? 0)} باشد.`,
     },
   );
 }
