@@ -1,0 +1,1 @@
+export { sanitizeNewsHtml, htmlToPlainText, sanitizeCommentText, type NewsHtmlOptions } from './sanitize.js';
