@@ -23,8 +23,18 @@ import { createOrgService, orgRoutes } from './features/org/index.js';
 import { authRoutes, createAuthService, registerSessionLoader } from './features/auth/index.js';
 import { staffRoutes } from './features/dashboard/index.js';
 import { portalRoutes } from './features/portal/index.js';
+import { createLocalDiskStorage } from './core/storage/index.js';
+import { createMediaService, mediaRoutes } from './features/media/index.js';
+import { createNewsroomService, newsroomJobHandlers } from './features/newsroom/index.js';
+import { createJobRunner, type JobRunner } from './core/jobs/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -100,6 +110,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Services.
   const org = createOrgService({ db: database.db, clock });
   const auth = createAuthService({ db: database.db, clock, config, org, mailer });
+  const newsroom = createNewsroomService({ db: database.db, clock, org });
+
+  // Background jobs (scheduled publishing, embargoes). Built here, started by the server
+  // (tests run due jobs explicitly with app.jobs.runDueOnce()).
+  const jobs = createJobRunner({
+    db: database.db,
+    clock,
+    log: app.log,
+    handlers: { ...newsroomJobHandlers(newsroom) },
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.stop());
 
   // Sessions first, then the access gate, then CSRF on every state-changing request.
   registerSessionLoader(app, auth);
@@ -146,6 +168,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes, { org, auth });
   await app.register(staffRoutes, { org, auth });
   await app.register(portalRoutes, { org });
+  // Photos: files under DATA_DIR/media (an S3-compatible Storage can replace it later).
+  const media = createMediaService({ db: database.db, clock, storage: createLocalDiskStorage(path.join(config.dataDir, 'media')) });
+  await app.register(mediaRoutes, { media, owners: {} });
 
   return app;
 }

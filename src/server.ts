@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     await stopEmbedded();
     process.exit(1);
   }
+  // Catches up on jobs whose time passed while the app was down, then polls.
+  await app.jobs.start();
   process.stdout.write(`\nشهرنما آماده است / Shahrnama is running: ${config.publicUrl}\n\n`);
 }
 
