@@ -23,9 +23,9 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
-      req(req: { method: string; url: string; id: string; ip?: string }) {
-        // The query string can carry a next= URL; the path alone is enough for logs.
-        return { id: req.id, method: req.method, url: req.url.split('?')[0], ip: req.ip };
+      req(req: { method?: string; url?: string; id?: string; ip?: string }) {
+        // The query string can carry tokens or a next= URL; the path alone is enough for logs.
+        return { id: req.id, method: req.method, url: typeof req.url === 'string' ? req.url.split('?')[0] : undefined, ip: req.ip };
       },
     },
   };
