@@ -5,6 +5,7 @@
 const modules = {
   'error-summary': async () => ({ init: initErrorSummary }),
   'jalali-date-picker': () => import('./jalali-date-picker.js'),
+  'photo-upload': () => import('./upload.js'),
 };
 
 document.documentElement.classList.add('js');
