@@ -6,6 +6,10 @@ import type { AccessTable } from './core/http/access.js';
 
 const STAFF = 'authenticated' as const;
 const ADMIN = ['admin'] as const;
+/** Staff who write news (reporter, photographer, liaison) or edit it (the PR desk). */
+const NEWSROOM = ['reporter', 'photographer', 'liaison', 'pr_editor', 'pr_manager'] as const;
+/** Staff who write or edit news and may upload photos (media feature). */
+const PHOTO_WRITERS = ['reporter', 'photographer', 'liaison', 'pr_editor', 'pr_manager'] as const;
 
 export const ACCESS_TABLE: AccessTable = {
   // Plumbing
@@ -58,6 +62,39 @@ export const ACCESS_TABLE: AccessTable = {
   // Staff home (dashboard feature)
   'GET /staff': STAFF,
   'GET /staff/design': ADMIN,
+
+  // Photos (media feature): upload, details, an item's photo list; renditions are public.
+  'POST /staff/media': PHOTO_WRITERS,
+  'POST /staff/media/:id': PHOTO_WRITERS,
+  'POST /staff/media/owners/:kind/:ownerId': PHOTO_WRITERS,
+  'GET /media/:id/:file': 'public',
+
+  // JSON API (newsroom feature) for signed-in staff, by personal API token or session;
+  // the service enforces roles and scopes (404 outside the user's sight). Docs are public.
+  'GET /api/docs': 'public',
+  'GET /api/v1/news': STAFF,
+  'POST /api/v1/news': STAFF,
+  'GET /api/v1/news/:id': STAFF,
+  'PUT /api/v1/news/:id': STAFF,
+  'POST /api/v1/news/:id/transitions': STAFF,
+  'GET /api/v1/news/:id/notes': STAFF,
+  'POST /api/v1/news/:id/notes': STAFF,
+
+  // Newsroom pages (newsroom feature): writers and the PR desk; the policy decides per item
+  // (another district's item is a 404, an editor's step by a writer a 403).
+  'GET /staff/news': NEWSROOM,
+  'GET /staff/news/new': NEWSROOM,
+  'POST /staff/news': NEWSROOM,
+  'POST /staff/news/autosave': NEWSROOM,
+  'POST /staff/news/editor-suggestions': NEWSROOM,
+  'GET /staff/news/:id': NEWSROOM,
+  'GET /staff/news/:id/edit': NEWSROOM,
+  'POST /staff/news/:id': NEWSROOM,
+  'POST /staff/news/:id/autosave': NEWSROOM,
+  'POST /staff/news/:id/editor-suggestions': NEWSROOM,
+  'POST /staff/news/:id/actions': NEWSROOM,
+  'POST /staff/news/:id/notes': NEWSROOM,
+  'POST /staff/news/:id/revisions/:number/restore': NEWSROOM,
 
   // Public portal
   'GET /': 'public',

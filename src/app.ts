@@ -16,6 +16,7 @@ import { loggerOptions } from './core/log.js';
 import { registerErrorHandler } from './core/http/error-handler.js';
 import { registerAccessControl } from './core/http/access.js';
 import { registerObservability } from './core/http/observability.js';
+import { registerOpenApi } from './core/http/openapi.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import { ACCESS_TABLE } from './access-table.js';
 import { renderErrorPage } from './ui/pages/error-page.js';
@@ -26,6 +27,8 @@ import { portalRoutes } from './features/portal/index.js';
 import { createLocalDiskStorage } from './core/storage/index.js';
 import { createMediaService, mediaRoutes } from './features/media/index.js';
 import { createNewsroomService, newsroomJobHandlers } from './features/newsroom/index.js';
+import { newsroomApiRoutes } from './features/newsroom/index.js';
+import { newsPhotoOwner, newsroomRoutes, NEWS_MEDIA_OWNER } from './features/newsroom/newsroom.routes.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,7 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Services.
   const org = createOrgService({ db: database.db, clock });
   const auth = createAuthService({ db: database.db, clock, config, org, mailer });
-  const newsroom = createNewsroomService({ db: database.db, clock, org });
+  // Photos: files under DATA_DIR/media (an S3-compatible Storage can replace it later).
+  const media = createMediaService({ db: database.db, clock, storage: createLocalDiskStorage(path.join(config.dataDir, 'media')) });
+  // A news item goes to the desk only when each of its photos has a caption and alt text.
+  const newsroom = createNewsroomService({
+    db: database.db,
+    clock,
+    org,
+    beforeSubmit: [({ item, tx }) => media.missingForSubmit(NEWS_MEDIA_OWNER, item.id, tx)],
+  });
 
   // Background jobs (scheduled publishing, embargoes). Built here, started by the server
   // (tests run due jobs explicitly with app.jobs.runDueOnce()).
@@ -163,14 +174,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
+  // The OpenAPI document collects the /api/v1 routes registered after it.
+  await registerOpenApi(app);
   registerObservability(app, { db: database.db });
   await app.register(authRoutes, { auth, org, config });
   await app.register(orgRoutes, { org, auth });
   await app.register(staffRoutes, { org, auth });
   await app.register(portalRoutes, { org });
-  // Photos: files under DATA_DIR/media (an S3-compatible Storage can replace it later).
-  const media = createMediaService({ db: database.db, clock, storage: createLocalDiskStorage(path.join(config.dataDir, 'media')) });
-  await app.register(mediaRoutes, { media, owners: {} });
+  await app.register(mediaRoutes, { media, owners: { [NEWS_MEDIA_OWNER]: newsPhotoOwner(newsroom) } });
+  await app.register(newsroomRoutes, { newsroom, org, auth, media });
+  await app.register(newsroomApiRoutes, { newsroom });
 
   return app;
 }

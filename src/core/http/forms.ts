@@ -189,5 +189,6 @@ export function checkboxField() {
 
 /** An id from a select: a positive integer in ASCII digits (Persian digits accepted too). */
 export function idField(o: { label: string; optional?: boolean }) {
-  return numberField({ label: o.label, integer: true, min: 1, optional: o.optional });
+  // PostgreSQL integer ids: a larger number cannot name a row and would fail in the query.
+  return numberField({ label: o.label, integer: true, min: 1, max: 2_147_483_647, optional: o.optional });
 }

@@ -4,16 +4,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../core/http/current-user.js';
 import { pageContext } from '../../core/http/page-context.js';
-import { ROLE_LABELS } from '../../core/roles.js';
+import { ROLE_LABELS, type Role } from '../../core/roles.js';
 import type { NavItem } from '../../ui/layouts/layout-props.js';
 import { primaryRole } from './auth.policy.js';
 import type { StaffChrome } from './views/staff-frame.js';
+
+/** Writers and the PR desk (the newsroom's own policy decides what each may do there). */
+const NEWSROOM_ROLES: readonly Role[] = ['reporter', 'photographer', 'liaison', 'pr_editor', 'pr_manager'];
 
 export type { StaffChrome };
 
 export function staffNav(user: CurrentUser | null, path: string): NavItem[] {
   if (!user) return [];
   const items: Array<{ href: string; label: string; exact?: boolean }> = [{ href: '/staff', label: 'میز کار', exact: true }];
+  if (user.roles.some((r) => NEWSROOM_ROLES.includes(r))) items.push({ href: '/staff/news', label: 'خبرها' });
   if (user.roles.includes('admin')) {
     items.push(
       { href: '/staff/admin/users', label: 'کاربران' },

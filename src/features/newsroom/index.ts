@@ -15,6 +15,7 @@ export {
   type NewsroomDeps,
   type NewsroomOrg,
 } from './newsroom.service.js';
+export { newsroomApiRoutes, type NewsroomApiOptions } from './newsroom.api.js';
 export type {
   ActOptions,
   InboxFilters,

@@ -210,7 +210,11 @@ function decodeCursor(after: string | null | undefined): { at: Date; id: number 
   if (after === null || after === undefined || after === '') return null;
   const m = /^(\d{1,15})_(\d{1,10})$/.exec(after);
   if (!m) throw badRequest(MSG.badCursor);
-  return { at: new Date(Number(m[1])), id: Number(m[2]) };
+  const at = new Date(Number(m[1]));
+  const id = Number(m[2]);
+  // Ids are PostgreSQL integers; a larger one would fail in the query, not here.
+  if (id > 2_147_483_647 || Number.isNaN(at.getTime())) throw badRequest(MSG.badCursor);
+  return { at, id };
 }
 
 function pageLimit(limit: number | null | undefined): number {
