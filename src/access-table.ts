@@ -86,6 +86,8 @@ export const ACCESS_TABLE: AccessTable = {
   'GET /staff/news/new': NEWSROOM,
   'POST /staff/news': NEWSROOM,
   'POST /staff/news/autosave': NEWSROOM,
+  'POST /staff/news/notifications/read': NEWSROOM,
+  'POST /staff/news/settings': ['pr_manager'],
   'POST /staff/news/editor-suggestions': NEWSROOM,
   'GET /staff/news/:id': NEWSROOM,
   'GET /staff/news/:id/edit': NEWSROOM,

@@ -48,7 +48,7 @@ export {
   type NewsState,
   type NewsTransitionAction,
 } from './newsroom.workflow.js';
-export { can, allowedTransitions, canCreateAt, isEditor, isWriter, EDITOR_ROLES, WRITER_ROLES, type NewsAction, type PolicyItem } from './newsroom.policy.js';
+export { can, canManageDesk, allowedTransitions, canCreateAt, isEditor, isWriter, EDITOR_ROLES, WRITER_ROLES, type NewsAction, type PolicyItem } from './newsroom.policy.js';
 export {
   NEWS_KINDS,
   NEWS_KIND_LABELS,

@@ -603,3 +603,35 @@ describe('the «ویراستار»', () => {
     expect(normalizeHtmlText('<p>a &amp; b &lt; c</p>')).toBe('<p>a &amp; b &lt; c</p>');
   });
 });
+
+describe('notifications and the desk target', () => {
+  it('shows a writer the changes the desk asked for, and marks them read', async () => {
+    const id = await createAs(reporter3, {}, 'submit');
+    await act(editor, id, 'request_changes', { note: 'لطفاً نام محله را دقیق بنویسید.' });
+    const list = await getPage(app, reporter3.jar, '/staff/news');
+    expect(list.body).toContain('اعلان‌های تازه');
+    expect(list.body).toContain('درخواست اصلاح');
+    const read = await postForm(app, reporter3.jar, '/staff/news/notifications/read', {}, { from: '/staff/news' });
+    expect(read.statusCode).toBe(303);
+    const after = await getPage(app, reporter3.jar, '/staff/news');
+    expect(after.body).not.toContain('اعلان‌های تازه');
+  });
+
+  it('lets only the PR manager change the publish target, with Persian digits accepted', async () => {
+    const manager = await person('pr_manager', region.id);
+    const page = await getPage(app, manager.jar, '/staff/news');
+    expect(page.body).toContain('هدف زمان انتشار میز');
+    const ok = await postForm(app, manager.jar, '/staff/news/settings', { minutes: '۹۰' }, { from: '/staff/news' });
+    expect(ok.statusCode).toBe(303);
+    expect((await svc.deskSettings()).publishTargetMinutes).toBe(90);
+
+    const bad = await postForm(app, manager.jar, '/staff/news/settings', { minutes: 'دو ساعت' }, { from: '/staff/news' });
+    expect(bad.statusCode).toBe(422);
+    expect((await svc.deskSettings()).publishTargetMinutes).toBe(90);
+
+    const editorTry = await postForm(app, editor.jar, '/staff/news/settings', { minutes: '30' }, { from: '/staff/news' });
+    expect(editorTry.statusCode).toBe(403);
+    expect((await getPage(app, editor.jar, '/staff/news')).body).not.toContain('هدف زمان انتشار میز');
+    expect((await svc.deskSettings()).publishTargetMinutes).toBe(90);
+  });
+});

@@ -26,10 +26,12 @@ import {
   NewsConflictError,
   SERVICE_AREAS,
   SERVICE_AREA_LABELS,
+  canManageDesk,
   isEditor,
   isWriter,
   newsActionSchema,
   type NewsActor,
+  type NewsNotification,
   type NewsInput,
   type NewsItem,
   type NewsListItem,
@@ -855,6 +857,19 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
     };
   }
 
+  app.post(`${BASE}/notifications/read`, async (request, reply) => {
+    await newsroom.markNotificationsRead(actorOf(request), 'all');
+    setFlash(reply, 'success', 'اعلان‌ها خوانده‌شده علامت خوردند.');
+    return reply.redirect(BASE, 303);
+  });
+
+  app.post(`${BASE}/settings`, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const { publishTargetMinutes } = await newsroom.setPublishTargetMinutes(actorOf(request), typeof body.minutes === 'string' ? body.minutes : '');
+    setFlash(reply, 'success', `هدف زمان انتشار میز ${formatMinutes(publishTargetMinutes)} شد.`);
+    return reply.redirect(BASE, 303);
+  });
+
   app.get(BASE, async (request, reply) => {
     const user = actorOf(request);
     const editor = isEditor(user);
@@ -894,8 +909,14 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
       return qs ? `${BASE}?${qs}` : BASE;
     };
     const { after: _after, ...withoutCursor } = filters;
+    const chrome = staffChrome(request, reply);
+    const unread = await newsroom.notifications(user, { unreadOnly: true, limit: 10 });
+    const deskTarget = canManageDesk(user) ? { minutes: (await newsroom.deskSettings()).publishTargetMinutes } : undefined;
     const html = renderNewsListPage({
-      chrome: staffChrome(request, reply),
+      chrome,
+      csrfToken: chrome.csrfToken,
+      notifications: unread.map((n) => ({ id: n.id, href: `${BASE}/${n.newsId}`, text: `${NOTIFICATION_TEXT[n.kind]}: ${n.headline}`, at: n.createdAt })),
+      deskTarget,
       mode: desk ? 'desk' : 'mine',
       isEditor: editor,
       canCreate: editor || isWriter(user),
@@ -918,6 +939,12 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
     });
     return sendHtml(reply, html, status);
   });
+};
+
+const NOTIFICATION_TEXT: Record<NewsNotification['kind'], string> = {
+  mention: 'از شما نام برده شد',
+  changes_requested: 'درخواست اصلاح',
+  published: 'منتشر شد',
 };
 
 /** The media feature asks the newsroom whether a user may change an item's photos. */

@@ -10,6 +10,7 @@ import { StatusTag } from '../../../ui/components/status-tag/status-tag.js';
 import { Table, type TableColumn } from '../../../ui/components/table/table.js';
 import { TextField } from '../../../ui/components/text-field/text-field.js';
 import { renderPage } from '../../../ui/render.js';
+import { toPersianDigits } from '../../../core/persian/index.js';
 import { NewsFrame } from './news-frame.js';
 import type { Choice, FormErrors, NewsRowView, StaffChrome } from './news-view-models.js';
 
@@ -30,6 +31,59 @@ export interface NewsListProps {
   /** «۲ ساعت»: the desk's publish target. */
   targetLabel?: string;
   anyFilter: boolean;
+  /** Unread notifications for this user (mentions, changes requested, published). */
+  notifications: NotificationView[];
+  /** For the PR manager: the desk's publish target, editable. */
+  deskTarget?: { minutes: number };
+  csrfToken: string;
+}
+
+export interface NotificationView {
+  id: number;
+  href: string;
+  text: string;
+  at: Date;
+}
+
+function NotificationsPanel(props: { items: NotificationView[]; csrfToken: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <section class="notifications" aria-labelledby="notifications-title">
+      <h2 id="notifications-title">اعلان‌های تازه</h2>
+      <ul>
+        {props.items.map((n) => (
+          <li key={n.id}>
+            <a href={n.href} dir="auto">
+              {n.text}
+            </a>{' '}
+            <LocalTime date={n.at} format="datetime" />
+          </li>
+        ))}
+      </ul>
+      <Form action="/staff/news/notifications/read" method="post" csrfToken={props.csrfToken}>
+        <Button variant="secondary">علامت‌گذاری همه به‌عنوان خوانده‌شده</Button>
+      </Form>
+    </section>
+  );
+}
+
+function DeskTargetForm(props: { minutes: number; csrfToken: string }) {
+  return (
+    <details class="desk-target">
+      <summary>هدف زمان انتشار میز</summary>
+      <Form action="/staff/news/settings" method="post" csrfToken={props.csrfToken}>
+        <TextField
+          name="minutes"
+          label="هدف زمان انتشار (دقیقه)"
+          hint="خبری که بیش از این منتظر دبیر بماند «دیرکرد» نشان داده می‌شود. پیش‌فرض ۱۲۰ دقیقه است."
+          type="number"
+          width="5"
+          value={toPersianDigits(String(props.minutes))}
+        />
+        <Button>ذخیرهٔ هدف</Button>
+      </Form>
+    </details>
+  );
 }
 
 const FILTER_ORDER = ['district', 'department', 'kind', 'state', 'age', 'q', 'after'];
@@ -153,6 +207,8 @@ export function NewsListPage(props: NewsListProps) {
         </ButtonGroup>
       </Form>
 
+      <NotificationsPanel items={props.notifications} csrfToken={props.csrfToken} />
+      {props.deskTarget && <DeskTargetForm minutes={props.deskTarget.minutes} csrfToken={props.csrfToken} />}
       {desk && overdueCount > 0 && (
         <p class="notice notice--warning">
           <StatusTag label="دیرکرد" tone="danger" /> {new Intl.NumberFormat('fa-IR').format(overdueCount)} خبر در این صفحه بیش از هدف انتشار
