@@ -15,6 +15,19 @@ export function homeLinkGroups(roles: readonly Role[]): HomeLinkGroup[] {
       ],
     });
   }
+  const editor = roles.includes('pr_editor') || roles.includes('pr_manager');
+  const writer = roles.includes('reporter') || roles.includes('photographer') || roles.includes('liaison');
+  if (editor || writer) {
+    groups.push({
+      heading: 'خبرها',
+      links: [
+        ...(editor
+          ? [{ href: '/staff/news', label: 'میز خبر', description: 'خبرهای رسیده، منتظر بررسی و زمان‌بندی‌شده؛ دیرکردها' }]
+          : [{ href: '/staff/news', label: 'خبرهای من', description: 'پیش‌نویس‌ها، خبرهای برگشتی برای اصلاح و منتشرشده‌ها' }]),
+        { href: '/staff/news/new', label: 'نوشتن خبر تازه', description: 'گزارش برنامه یا بازدید، با عکس' },
+      ],
+    });
+  }
   const canUseSecondFactor = roles.includes('admin') || roles.includes('pr_manager');
   groups.push({
     heading: 'حساب شما',
