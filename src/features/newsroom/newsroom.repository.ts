@@ -371,3 +371,43 @@ export async function authorOf(h: DbOrTx, userId: number): Promise<{ id: number;
   const [row] = await h.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, userId));
   return row;
 }
+
+// ------------------------------------------------------------------ public (portal)
+
+export interface PublishedFilter {
+  /** A district (or the region): items of that unit or of one of its neighbourhoods. */
+  orgUnitId: number | null;
+  serviceArea: string | null;
+  /** Published at or after `from` and before `to`. */
+  from: Date | null;
+  to: Date | null;
+  after: { at: Date; id: number } | null;
+  limit: number;
+}
+
+/** Published items, newest first, keyset on (published_at, id) (the partial index news_items_published_idx). */
+export async function listPublished(h: DbOrTx, f: PublishedFilter): Promise<NewsItemRow[]> {
+  const where: (SQL | undefined)[] = [
+    eq(newsItems.state, 'published'),
+    sql`${newsItems.publishedAt} is not null`,
+    f.orgUnitId === null ? undefined : or(eq(newsItems.orgUnitId, f.orgUnitId), eq(newsItems.neighbourhoodId, f.orgUnitId)),
+    f.serviceArea === null ? undefined : sql`${newsItems.serviceAreas} @> array[${f.serviceArea}]::text[]`,
+    f.from === null ? undefined : sql`${newsItems.publishedAt} >= ${f.from.toISOString()}::timestamptz`,
+    f.to === null ? undefined : sql`${newsItems.publishedAt} < ${f.to.toISOString()}::timestamptz`,
+    f.after === null ? undefined : sql`(${newsItems.publishedAt}, ${newsItems.id}) < (${f.after.at.toISOString()}::timestamptz, ${f.after.id})`,
+  ];
+  return h
+    .select()
+    .from(newsItems)
+    .where(and(...where))
+    .orderBy(desc(newsItems.publishedAt), desc(newsItems.id))
+    .limit(f.limit);
+}
+
+export async function findPublishedBySlug(h: DbOrTx, slug: string): Promise<NewsItemRow | undefined> {
+  const [row] = await h
+    .select()
+    .from(newsItems)
+    .where(and(eq(newsItems.slug, slug), eq(newsItems.state, 'published')));
+  return row;
+}

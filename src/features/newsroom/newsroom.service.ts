@@ -10,7 +10,7 @@ import { parseInput } from '../../core/http/forms.js';
 import { withIdempotency } from '../../core/http/idempotency.js';
 import { htmlToPlainText, sanitizeNewsHtml } from '../../core/html/sanitize.js';
 import { cancel as cancelJob, enqueue as enqueueJob, type JobContext, type JobHandler, type JobPayload } from '../../core/jobs/index.js';
-import { fold, identityKey, normalize, toAsciiDigits } from '../../core/persian/index.js';
+import { fold, identityKey, normalize, parsePeriodKey, periodBounds, toAsciiDigits } from '../../core/persian/index.js';
 import {
   NEWS_LIMITS,
   inboxQuerySchema,
@@ -926,6 +926,42 @@ export function createNewsroomService(deps: NewsroomDeps) {
 
     async markNotificationsRead(user: NewsActor, ids: number[] | 'all'): Promise<number> {
       return repo.markNotificationsRead(db, user.id, ids, clock.now());
+    },
+
+    /**
+     * Published items for the public portal, newest first (no user: only what readers see).
+     * `month` is a Jalali period key (1405M09); `since` bounds the publication time from below.
+     */
+    async listPublished(
+      filters: { districtId?: number | null; serviceArea?: ServiceArea | null; month?: string | null; since?: Date | null; limit?: number | null; after?: string | null } = {},
+    ): Promise<{ items: NewsItem[]; next: string | null }> {
+      let from = filters.since ?? null;
+      let to: Date | null = null;
+      if (filters.month) {
+        const period = parsePeriodKey(filters.month);
+        if (!period.ok) throw badRequest(period.error);
+        const bounds = periodBounds(period.value);
+        from = from && from > bounds.start ? from : bounds.start;
+        to = bounds.end;
+      }
+      const limit = pageLimit(filters.limit);
+      const rows = await repo.listPublished(db, {
+        orgUnitId: filters.districtId ?? null,
+        serviceArea: filters.serviceArea ?? null,
+        from,
+        to,
+        after: decodeCursor(filters.after),
+        limit,
+      });
+      const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+      return { items: rows.map(toItem), next: last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null };
+    },
+
+    /** A published item by its slug, or null (drafts, killed and unknown slugs alike). */
+    async getPublishedBySlug(slug: string): Promise<NewsItem | null> {
+      if (slug.length === 0 || slug.length > 300) return null;
+      const row = await repo.findPublishedBySlug(db, slug);
+      return row ? toItem(row) : null;
     },
   };
 

@@ -1,6 +1,8 @@
 import { PortalLayout } from '../../../ui/layouts/portal-layout.js';
 import { renderPage } from '../../../ui/render.js';
-import type { PortalChrome, PortalDistrictView } from './portal-view-models.js';
+import { withHead, type PortalHead } from './head.js';
+import { PortalNewsList } from './news-list.partial.js';
+import type { PortalChrome, PortalDistrictView, PortalNewsSummary } from './portal-view-models.js';
 
 export interface PortalHomeProps extends PortalChrome {
   /** Null before the organisation has been set up. */
@@ -8,6 +10,8 @@ export interface PortalHomeProps extends PortalChrome {
   districts: PortalDistrictView[];
   /** The placement of neighbourhoods in districts is illustrative, not a public fact. */
   placementIsSample: boolean;
+  /** The latest published news, newest first. */
+  news: PortalNewsSummary[];
 }
 
 export const SAMPLE_PLACEMENT_NOTE = 'جای‌گذاری محله‌ها در نواحی نمونه است و هنوز با فهرست رسمی منطقه تطبیق داده نشده است.';
@@ -35,10 +39,20 @@ export function PortalHomePage(props: PortalHomeProps) {
   return (
     <PortalLayout title="صفحهٔ نخست" siteName={props.siteName} tagline="روابط عمومی" nav={[{ href: '/', label: 'صفحهٔ نخست', current: true }]}>
       <h1>{props.siteName}</h1>
-      <p class="lead">
-        تارنمای روابط عمومی {props.siteName}. خبرها، برنامه‌ها و گزارش‌های منطقه و نواحی آن پس از انتشار در همین صفحه می‌آید؛
-        هنوز خبری منتشر نشده است.
-      </p>
+      {props.news.length === 0 ? (
+        <p class="lead">
+          تارنمای روابط عمومی {props.siteName}. خبرها، برنامه‌ها و گزارش‌های منطقه و نواحی آن پس از انتشار در همین صفحه می‌آید؛
+          هنوز خبری منتشر نشده است.
+        </p>
+      ) : (
+        <section aria-labelledby="news-title" class="portal-news">
+          <h2 id="news-title">تازه‌ترین خبرها</h2>
+          <PortalNewsList items={props.news} />
+          <p>
+            <a href="/feed.xml">خبرخوان (RSS)</a>
+          </p>
+        </section>
+      )}
       {props.region.area && (
         <p>
           مساحت {props.region.name}: {props.region.area}
@@ -61,6 +75,6 @@ export function PortalHomePage(props: PortalHomeProps) {
   );
 }
 
-export function renderPortalHomePage(props: PortalHomeProps): string {
-  return renderPage(<PortalHomePage {...props} />);
+export function renderPortalHomePage(props: PortalHomeProps, head: PortalHead = {}): string {
+  return withHead(renderPage(<PortalHomePage {...props} />), head);
 }
