@@ -98,7 +98,21 @@ export const ACCESS_TABLE: AccessTable = {
   'POST /staff/news/:id/notes': NEWSROOM,
   'POST /staff/news/:id/revisions/:number/restore': NEWSROOM,
 
+  // Citizens' feedback (feedback feature): anonymous comments, «was this helpful?» and
+  // reports; the PR desk moderates (a writer's forged moderation post is a 403 here).
+  'POST /news/:id/comments': 'public',
+  'POST /news/:id/helpful': 'public',
+  'POST /comments/:id/report': 'public',
+  'GET /staff/comments': ['pr_editor', 'pr_manager'],
+  'POST /staff/comments/:id/moderate': ['pr_editor', 'pr_manager'],
+
   // Public portal
   'GET /': 'public',
   'GET /districts/:code': 'public',
+  'GET /districts/:code/feed.xml': 'public',
+  'GET /news/:slug': 'public',
+  'GET /feed.xml': 'public',
+  'GET /feed.atom': 'public',
+  'GET /sitemap.xml': 'public',
+  'GET /news-sitemap.xml': 'public',
 };

@@ -30,6 +30,7 @@ import { createNewsroomService, newsroomJobHandlers } from './features/newsroom/
 import { newsroomApiRoutes } from './features/newsroom/index.js';
 import { newsPhotoOwner, newsroomRoutes, NEWS_MEDIA_OWNER } from './features/newsroom/newsroom.routes.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
+import { createFeedbackService, feedbackRoutes } from './features/feedback/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -180,10 +181,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, org, config });
   await app.register(orgRoutes, { org, auth });
   await app.register(staffRoutes, { org, auth });
-  await app.register(portalRoutes, { org });
+  await app.register(portalRoutes, { org, newsroom, media, publicUrl: config.publicUrl, clock });
   await app.register(mediaRoutes, { media, owners: { [NEWS_MEDIA_OWNER]: newsPhotoOwner(newsroom) } });
   await app.register(newsroomRoutes, { newsroom, org, auth, media });
   await app.register(newsroomApiRoutes, { newsroom });
+  // Citizens' comments, «was this helpful?» and the PR desk's moderation queue.
+  await app.register(feedbackRoutes, { feedback: createFeedbackService({ db: database.db, clock, salt: config.sessionSecret }) });
 
   return app;
 }

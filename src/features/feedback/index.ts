@@ -1,0 +1,20 @@
+// The feedback feature's public surface: the service, the route plugin, and the view
+// partials the portal embeds on a news page (comments and «was this helpful?»).
+export {
+  createFeedbackService,
+  COMMENT_RECEIVED,
+  ALREADY_ANSWERED,
+  COMMENT_RATE,
+  REPORTS_TO_HIDE,
+  type FeedbackService,
+  type FeedbackDeps,
+  type PublicComment,
+  type StaffComment,
+  type VisitorMeta,
+} from './feedback.service.js';
+export { feedbackRoutes, type FeedbackRoutesOptions } from './feedback.routes.js';
+export { MODERATOR_ROLES, canModerate } from './feedback.policy.js';
+export { COMMENT_LIMITS, COMMENT_FIELD_LABELS, commentInputSchema, type CommentInput } from './feedback.inputs.js';
+export { COMMENT_STATUSES, type CommentStatus } from './feedback.tables.js';
+export { CommentsSection, type CommentsSectionProps, type PublicCommentView } from './views/comments-section.js';
+export { HelpfulWidget, type HelpfulWidgetProps } from './views/helpful-widget.js';
