@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
 import { departments, orgUnits } from '../org/org.tables.js';
 import { NEWS_STATES, NEWS_TRANSITION_ACTIONS } from './newsroom.workflow.js';
@@ -92,6 +92,8 @@ export const newsItems = pgTable(
     correctedAt: at('corrected_at'),
     killReason: text('kill_reason'),
     spikedFromState: text('spiked_from_state', { enum: NEWS_STATES }),
+    /** Set while an editor features the item on the portal's home page; null otherwise. */
+    featuredAt: at('featured_at'),
     /** fold(overline + headline + lead + plain body): the search key until the portal adds a tsvector. */
     searchText: text('search_text').notNull().default(''),
   },
@@ -104,6 +106,7 @@ export const newsItems = pgTable(
     index('news_items_org_unit_idx').on(t.orgUnitId),
     index('news_items_department_idx').on(t.departmentId),
     index('news_items_published_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.state} = 'published'`),
+    index('news_items_featured_idx').on(t.featuredAt.desc()).where(sql`${t.featuredAt} is not null`),
     check('news_items_version_ck', sql`${t.version} >= 1`),
     check('news_items_state_ck', sql`${t.state} in (${sqlList(NEWS_STATES)})`),
     check('news_items_kind_ck', sql`${t.kind} in (${sqlList(NEWS_KINDS)})`),
@@ -196,4 +199,31 @@ export const newsNotifications = pgTable(
     index('news_notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     check('news_notifications_kind_ck', sql`${t.kind} in (${sqlList(NOTIFICATION_KINDS)})`),
   ],
+);
+
+/** Every slug an item had before its current one: old links answer with a permanent redirect. */
+export const newsSlugHistory = pgTable(
+  'news_slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    newsId: integer('news_id')
+      .notNull()
+      .references(() => newsItems.id, { onDelete: 'cascade' }),
+    replacedAt: at('replaced_at').notNull().defaultNow(),
+  },
+  (t) => [index('news_slug_history_news_idx').on(t.newsId)],
+);
+
+/** Page reads per item per Tehran calendar day (counted in memory, flushed in batches). */
+export const newsDailyReads = pgTable(
+  'news_daily_reads',
+  {
+    newsId: integer('news_id')
+      .notNull()
+      .references(() => newsItems.id, { onDelete: 'cascade' }),
+    /** The Tehran calendar day, as a date. */
+    day: date('day', { mode: 'string' }).notNull(),
+    reads: integer('reads').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.newsId, t.day] }), index('news_daily_reads_day_idx').on(t.day), check('news_daily_reads_reads_ck', sql`${t.reads} >= 0`)],
 );
