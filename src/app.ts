@@ -24,6 +24,7 @@ import { createOrgService, orgRoutes } from './features/org/index.js';
 import { authRoutes, createAuthService, registerSessionLoader } from './features/auth/index.js';
 import { staffRoutes } from './features/dashboard/index.js';
 import { portalRoutes } from './features/portal/index.js';
+import { housekeepingHandler } from './core/jobs/index.js';
 import { createLocalDiskStorage } from './core/storage/index.js';
 import { createMediaService, mediaRoutes } from './features/media/index.js';
 import { createNewsroomService, newsroomJobHandlers } from './features/newsroom/index.js';
@@ -130,7 +131,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: database.db,
     clock,
     log: app.log,
-    handlers: { ...newsroomJobHandlers(newsroom) },
+    handlers: {
+      ...newsroomJobHandlers(newsroom),
+      // Daily: purge finished jobs and expired idempotency keys, sweep orphaned photo files.
+      ...housekeepingHandler({
+        db: database.db,
+        clock,
+        log: app.log,
+        tasks: [{ name: 'media.sweepOrphans', run: () => media.sweepOrphans() }],
+      }),
+    },
   });
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => jobs.stop());

@@ -6,6 +6,8 @@ import { connectDatabase, runMigrations, startEmbeddedPostgres, type EmbeddedSer
 import { loggerOptions } from './core/log.js';
 import { buildApp } from './app.js';
 import { bootstrapData } from './seed/bootstrap.js';
+import { systemClock } from './core/clock.js';
+import { ensureHousekeepingScheduled } from './core/jobs/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // Catches up on jobs whose time passed while the app was down, then polls.
+  await ensureHousekeepingScheduled(database.db, systemClock);
   await app.jobs.start();
   process.stdout.write(`\nشهرنما آماده است / Shahrnama is running: ${config.publicUrl}\n\n`);
 }

@@ -14,3 +14,11 @@ export {
   type EnqueueJob,
   type RunSummary,
 } from './runner.js';
+export {
+  housekeepingHandler,
+  ensureHousekeepingScheduled,
+  HOUSEKEEPING_JOB,
+  FINISHED_JOB_RETENTION_MS,
+  type HousekeepingTask,
+  type HousekeepingOptions,
+} from './housekeeping.js';
