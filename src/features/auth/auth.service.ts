@@ -1,6 +1,7 @@
 // Accounts, sign-in and sessions: the rules and the transactions. Routes call these;
 // these call the repository. Every admin change and every sign-in outcome is written
 // to the audit trail in the same transaction as the change it describes.
+import { createHmac } from 'node:crypto';
 import type { Db, DbOrTx } from '../../core/db/index.js';
 import { withTransaction } from '../../core/db/index.js';
 import type { Clock } from '../../core/clock.js';
@@ -169,6 +170,11 @@ function usernameKeyOf(username: string): string {
 }
 
 /** A key for counting attempts on whatever was typed, even text that could never be a username. */
+/** «نام ناشناخته #3f9a1c0b»: a keyed digest of the typed name, never the text itself. */
+export function unknownUserLabel(key: string, secret: string): string {
+  return `نام ناشناخته #${createHmac('sha256', secret).update(`audit-login:${key}`).digest('hex').slice(0, 8)}`;
+}
+
 function attemptKeyOf(username: string): string {
   try {
     return identityKey(username).slice(0, 200);
@@ -560,7 +566,10 @@ export function createAuthService(deps: AuthServiceDeps) {
      */
     async login(input: { username: string; password: string } & RequestMeta): Promise<LoginResult> {
       const key = attemptKeyOf(input.username);
-      const label = input.username.trim().slice(0, 64);
+      // What was typed is never written down: it may be a password typed into the wrong
+      // field. Unknown names appear as a short keyed digest, so repeated attempts of one
+      // name can still be told apart in the audit trail.
+      const label = unknownUserLabel(key, deps.config.sessionSecret);
       return withTransaction(db, async (tx): Promise<LoginResult> => {
         const now = clock.now();
         await repo.lockAttemptKeys(tx, key, input.ip);

@@ -166,6 +166,23 @@ describe('signing in', () => {
   });
 });
 
+describe('the audit trail of failed sign-ins', () => {
+  it('never records what was typed as an unknown user name (it may be a password)', async () => {
+    const typed = `Secret-Pass-${Date.now()}`;
+    const ip = freshIp();
+    await postLogin({ username: typed, password: 'whatever-123456' }, { ip });
+    await postLogin({ username: typed, password: 'whatever-123456' }, { ip });
+    const rows = await db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
+    const mine = rows.filter((r) => r.ip === ip);
+    expect(mine).toHaveLength(2);
+    expect(JSON.stringify(mine)).not.toContain(typed);
+    expect(JSON.stringify(mine).toLowerCase()).not.toContain(typed.toLowerCase());
+    // The same typed name gives the same label, so repeated attempts can be grouped.
+    expect(mine[0]!.actorLabel).toMatch(/^نام ناشناخته #[0-9a-f]{8}$/);
+    expect(mine[1]!.actorLabel).toBe(mine[0]!.actorLabel);
+  });
+});
+
 describe('throttling (10 failures a minute)', () => {
   it('per account: the 11th attempt gets 429 without the password being checked', async () => {
     const { user, password } = await createUserWithRole(database, 'reporter');
