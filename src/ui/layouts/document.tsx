@@ -39,6 +39,7 @@ export function Document(props: DocumentProps) {
         <title>{props.hasErrors ? `خطا: ${props.title}` : props.title}</title>
         <link rel="preload" href="/static/fonts/Vazirmatn[wght].woff2" as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href="/static/css/app.css" />
+        <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
         <script type="module" src={htmxScriptPath} defer />
         <script type="module" src="/static/js/app.js" defer />
         {extra.map((s) => (
