@@ -16,6 +16,15 @@ export {
   type NewsroomOrg,
 } from './newsroom.service.js';
 export { newsroomApiRoutes, type NewsroomApiOptions } from './newsroom.api.js';
+export {
+  createNewsReads,
+  countNewsReads,
+  tehranDay,
+  BOT_USER_AGENT,
+  type NewsReads,
+  type NewsReadsDeps,
+  type MostReadItem,
+} from './newsroom.reads.js';
 export type {
   ActOptions,
   InboxFilters,
@@ -72,3 +81,17 @@ export {
   type NewsActionData,
   type InboxQuery,
 } from './newsroom.inputs.js';
+export {
+  SEARCH_LIMITS,
+  SEARCH_MAX_PAGE,
+  SEARCH_STOP_WORDS,
+  parseSearchQuery,
+  buildSnippet,
+  snippetToHtml,
+  type SearchQuery,
+  type SnippetPart,
+  type PublishedSearchInput,
+  type PublishedSearchHit,
+  type PublishedSearchResult,
+  type PublishedSearchSuggestion,
+} from './newsroom.search.js';

@@ -1,7 +1,7 @@
 // Drizzle queries for the newsroom, nothing else: no rules, no transactions of its own
 // (the service passes the transaction in).
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../core/db/index.js';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../../core/db/index.js';
 import { settings } from '../../core/jobs/index.js';
 import { memberships, users } from '../auth/auth.tables.js';
 import {
@@ -9,6 +9,7 @@ import {
   newsNotes,
   newsNotifications,
   newsRevisions,
+  newsSlugHistory,
   newsTransitions,
   type NewsKind,
   type NotificationKind,
@@ -16,7 +17,9 @@ import {
 } from './newsroom.tables.js';
 import type { NewsState, NewsTransitionAction } from './newsroom.workflow.js';
 
-export type NewsItemRow = typeof newsItems.$inferSelect;
+/** Every news_items column but the search vector: only SQL reads it, and it is kilobytes a row. */
+const { searchVector: _searchVector, ...itemColumns } = getTableColumns(newsItems);
+export type NewsItemRow = Omit<typeof newsItems.$inferSelect, 'searchVector'>;
 export type NewsItemInsert = typeof newsItems.$inferInsert;
 export type NewsRevisionRow = typeof newsRevisions.$inferSelect;
 export type NewsNoteRow = typeof newsNotes.$inferSelect;
@@ -27,18 +30,18 @@ export type NewsNotificationRow = typeof newsNotifications.$inferSelect;
 export type NewsItemPatch = Partial<Omit<NewsItemInsert, 'id' | 'authorId' | 'createdAt' | 'version'>>;
 
 export async function insertItem(tx: Tx, values: NewsItemInsert): Promise<NewsItemRow> {
-  const [row] = await tx.insert(newsItems).values(values).returning();
+  const [row] = await tx.insert(newsItems).values(values).returning(itemColumns);
   return row!;
 }
 
 export async function findItem(h: DbOrTx, id: number): Promise<NewsItemRow | undefined> {
-  const [row] = await h.select().from(newsItems).where(eq(newsItems.id, id));
+  const [row] = await h.select(itemColumns).from(newsItems).where(eq(newsItems.id, id));
   return row;
 }
 
 /** The item with a row lock: whoever holds it decides; others wait and then see the new version. */
 export async function lockItem(tx: Tx, id: number): Promise<NewsItemRow | undefined> {
-  const [row] = await tx.select().from(newsItems).where(eq(newsItems.id, id)).for('update');
+  const [row] = await tx.select(itemColumns).from(newsItems).where(eq(newsItems.id, id)).for('update');
   return row;
 }
 
@@ -48,13 +51,33 @@ export async function updateItem(tx: Tx, id: number, fromVersion: number, patch:
     .update(newsItems)
     .set({ ...patch, version: sql`${newsItems.version} + 1` })
     .where(and(eq(newsItems.id, id), eq(newsItems.version, fromVersion)))
-    .returning();
+    .returning(itemColumns);
   return row;
 }
 
 export async function slugTaken(h: DbOrTx, slug: string): Promise<boolean> {
   const rows = await h.select({ id: newsItems.id }).from(newsItems).where(eq(newsItems.slug, slug)).limit(1);
-  return rows.length > 0;
+  if (rows.length > 0) return true;
+  // A former slug still redirects to its item: it is not free for another one.
+  const old = await h.select({ id: newsSlugHistory.newsId }).from(newsSlugHistory).where(eq(newsSlugHistory.slug, slug)).limit(1);
+  return old.length > 0;
+}
+
+/** Who holds a slug now or held it before (null: free). */
+export async function slugHolder(h: DbOrTx, slug: string): Promise<{ newsId: number; current: boolean } | null> {
+  const [now] = await h.select({ id: newsItems.id }).from(newsItems).where(eq(newsItems.slug, slug)).limit(1);
+  if (now) return { newsId: now.id, current: true };
+  const [old] = await h.select({ id: newsSlugHistory.newsId }).from(newsSlugHistory).where(eq(newsSlugHistory.slug, slug)).limit(1);
+  return old ? { newsId: old.id, current: false } : null;
+}
+
+/** Keeps a replaced slug (its redirect); an item taking back one of its own former slugs drops it from history. */
+export async function recordSlugChange(tx: Tx, newsId: number, oldSlug: string, newSlug: string, at: Date): Promise<void> {
+  await tx.delete(newsSlugHistory).where(and(eq(newsSlugHistory.slug, newSlug), eq(newsSlugHistory.newsId, newsId)));
+  await tx
+    .insert(newsSlugHistory)
+    .values({ slug: oldSlug, newsId, replacedAt: at })
+    .onConflictDoUpdate({ target: newsSlugHistory.slug, set: { newsId, replacedAt: at } });
 }
 
 /** Serialises slug choice for one base within the transaction (two publishes of one headline). */
@@ -302,19 +325,14 @@ export interface NewsListRow {
   slug: string | null;
 }
 
-/** ILIKE pattern for a folded token, with LIKE's own characters escaped. */
-function containsPattern(token: string): string {
-  return `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export interface InboxFilter {
   states: NewsState[];
   orgUnitId: number | null;
   departmentId: number | null;
   kind: NewsKind | null;
   submittedBefore: Date | null;
-  /** Folded search tokens; all must appear. */
-  tokens: string[];
+  /** A tsquery from parseSearchQuery (newsroom.search.ts), a filter only; null: no text filter. */
+  tsquery: string | null;
   after: { at: Date; id: number } | null;
   limit: number;
 }
@@ -328,7 +346,7 @@ export async function inbox(h: DbOrTx, f: InboxFilter): Promise<NewsListRow[]> {
     f.departmentId === null ? undefined : eq(newsItems.departmentId, f.departmentId),
     f.kind === null ? undefined : eq(newsItems.kind, f.kind),
     f.submittedBefore === null ? undefined : lte(newsItems.lastSubmittedAt, f.submittedBefore),
-    ...f.tokens.map((t) => sql`${newsItems.searchText} ilike ${containsPattern(t)}`),
+    f.tsquery === null ? undefined : matchesSearch(f.tsquery),
     f.after === null
       ? undefined
       : sql`(${newsItems.lastSubmittedAt}, ${newsItems.id}) < (${f.after.at.toISOString()}::timestamptz, ${f.after.id})`,
@@ -338,14 +356,15 @@ export async function inbox(h: DbOrTx, f: InboxFilter): Promise<NewsListRow[]> {
     .from(newsItems)
     .innerJoin(users, eq(users.id, newsItems.authorId))
     .where(and(...where))
-    .orderBy(desc(newsItems.lastSubmittedAt), desc(newsItems.id))
+    // NULLS LAST as in news_items_state_submitted_idx, so one state's page can be read off the index.
+    .orderBy(sql`${newsItems.lastSubmittedAt} desc nulls last`, sql`${newsItems.id} desc nulls last`)
     .limit(f.limit);
 }
 
 export interface AuthorFilter {
   authorId: number;
   states: NewsState[] | null;
-  tokens: string[];
+  tsquery: string | null;
   after: { at: Date; id: number } | null;
   limit: number;
 }
@@ -355,7 +374,7 @@ export async function byAuthor(h: DbOrTx, f: AuthorFilter): Promise<NewsListRow[
   const where: (SQL | undefined)[] = [
     eq(newsItems.authorId, f.authorId),
     f.states === null ? undefined : inArray(newsItems.state, f.states),
-    ...f.tokens.map((t) => sql`${newsItems.searchText} ilike ${containsPattern(t)}`),
+    f.tsquery === null ? undefined : matchesSearch(f.tsquery),
     f.after === null ? undefined : sql`(${newsItems.updatedAt}, ${newsItems.id}) < (${f.after.at.toISOString()}::timestamptz, ${f.after.id})`,
   ];
   return h
@@ -363,7 +382,8 @@ export async function byAuthor(h: DbOrTx, f: AuthorFilter): Promise<NewsListRow[
     .from(newsItems)
     .innerJoin(users, eq(users.id, newsItems.authorId))
     .where(and(...where))
-    .orderBy(desc(newsItems.updatedAt), desc(newsItems.id))
+    // NULLS LAST as in news_items_author_updated_idx, so the page is read off the index.
+    .orderBy(sql`${newsItems.updatedAt} desc nulls last`, sql`${newsItems.id} desc nulls last`)
     .limit(f.limit);
 }
 
@@ -378,6 +398,9 @@ export interface PublishedFilter {
   /** A district (or the region): items of that unit or of one of its neighbourhoods. */
   orgUnitId: number | null;
   serviceArea: string | null;
+  /** Items of this neighbourhood only. */
+  neighbourhoodId?: number | null;
+  kind?: NewsKind | null;
   /** Published at or after `from` and before `to`. */
   from: Date | null;
   to: Date | null;
@@ -392,22 +415,267 @@ export async function listPublished(h: DbOrTx, f: PublishedFilter): Promise<News
     sql`${newsItems.publishedAt} is not null`,
     f.orgUnitId === null ? undefined : or(eq(newsItems.orgUnitId, f.orgUnitId), eq(newsItems.neighbourhoodId, f.orgUnitId)),
     f.serviceArea === null ? undefined : sql`${newsItems.serviceAreas} @> array[${f.serviceArea}]::text[]`,
+    f.neighbourhoodId == null ? undefined : eq(newsItems.neighbourhoodId, f.neighbourhoodId),
+    f.kind == null ? undefined : eq(newsItems.kind, f.kind),
     f.from === null ? undefined : sql`${newsItems.publishedAt} >= ${f.from.toISOString()}::timestamptz`,
     f.to === null ? undefined : sql`${newsItems.publishedAt} < ${f.to.toISOString()}::timestamptz`,
     f.after === null ? undefined : sql`(${newsItems.publishedAt}, ${newsItems.id}) < (${f.after.at.toISOString()}::timestamptz, ${f.after.id})`,
   ];
   return h
-    .select()
+    .select(itemColumns)
     .from(newsItems)
     .where(and(...where))
-    .orderBy(desc(newsItems.publishedAt), desc(newsItems.id))
+    .orderBy(sql`${newsItems.publishedAt} desc nulls last`, sql`${newsItems.id} desc nulls last`)
+    .limit(f.limit);
+}
+
+/** Published items an editor features on the home page, most recently featured first. */
+export async function listFeatured(h: DbOrTx, limit: number): Promise<NewsItemRow[]> {
+  return h
+    .select(itemColumns)
+    .from(newsItems)
+    .where(and(eq(newsItems.state, 'published'), sql`${newsItems.publishedAt} is not null`, sql`${newsItems.featuredAt} is not null`))
+    .orderBy(sql`${newsItems.featuredAt} desc nulls last`, sql`${newsItems.id} desc nulls last`)
+    .limit(limit);
+}
+
+/** Published items per Tehran calendar day ('YYYY-MM-DD'), for the archive by Jalali month. */
+export async function publishedPerDay(h: DbOrTx): Promise<Array<{ day: string; count: number }>> {
+  const day = sql<string>`to_char(${newsItems.publishedAt} at time zone 'Asia/Tehran', 'YYYY-MM-DD')`;
+  return h
+    .select({ day, count: sql<number>`count(*)::int` })
+    .from(newsItems)
+    .where(and(eq(newsItems.state, 'published'), sql`${newsItems.publishedAt} is not null`))
+    .groupBy(day);
+}
+
+/** The current slug of the published item that once had `slug`, or undefined. */
+export async function redirectForOldSlug(h: DbOrTx, slug: string): Promise<string | undefined> {
+  const [row] = await h
+    .select({ slug: newsItems.slug })
+    .from(newsSlugHistory)
+    .innerJoin(newsItems, eq(newsItems.id, newsSlugHistory.newsId))
+    .where(and(eq(newsSlugHistory.slug, slug), eq(newsItems.state, 'published')));
+  return row?.slug ?? undefined;
+}
+
+/** Published items sharing a service area or the district with the item, newest first, without it. */
+export async function listRelated(
+  h: DbOrTx,
+  f: { excludeId: number; serviceAreas: string[]; orgUnitId: number; limit: number },
+): Promise<NewsItemRow[]> {
+  const areas = f.serviceAreas.length
+    ? sql`${newsItems.serviceAreas} && array[${sql.join(
+        f.serviceAreas.map((a) => sql`${a}`),
+        sql`, `,
+      )}]::text[]`
+    : undefined;
+  const place = or(eq(newsItems.orgUnitId, f.orgUnitId), eq(newsItems.neighbourhoodId, f.orgUnitId));
+  return h
+    .select(itemColumns)
+    .from(newsItems)
+    .where(
+      and(
+        eq(newsItems.state, 'published'),
+        sql`${newsItems.publishedAt} is not null`,
+        sql`${newsItems.id} <> ${f.excludeId}`,
+        areas ? or(areas, place) : place,
+      ),
+    )
+    .orderBy(sql`${newsItems.publishedAt} desc nulls last`, sql`${newsItems.id} desc nulls last`)
     .limit(f.limit);
 }
 
 export async function findPublishedBySlug(h: DbOrTx, slug: string): Promise<NewsItemRow | undefined> {
   const [row] = await h
-    .select()
+    .select(itemColumns)
     .from(newsItems)
     .where(and(eq(newsItems.slug, slug), eq(newsItems.state, 'published')));
   return row;
+}
+
+// ------------------------------------------------------------------ full-text search (newsroom.search.ts, ADR 0003)
+
+const SEARCH_CONFIG_SQL = sql.raw(`'public.shahrnama_fa'::regconfig`);
+
+/** `search_vector @@ tsquery` for a tsquery text built by parseSearchQuery (never raw user text). */
+export function matchesSearch(tsquery: string): SQL {
+  return sql`${newsItems.searchVector} @@ to_tsquery(${SEARCH_CONFIG_SQL}, ${tsquery})`;
+}
+
+export interface PublishedSearchFilter {
+  tsquery: string;
+  /** A district: its items (items keep the district in org_unit_id, a neighbourhood beside it). */
+  orgUnitId: number | null;
+  kind: NewsKind | null;
+  from: Date | null;
+  to: Date | null;
+  /** Newest matches looked at (and counted); ranking happens within them. */
+  cap: number;
+  offset: number;
+  limit: number;
+}
+
+export interface PublishedSearchRow {
+  id: number;
+  kind: NewsKind;
+  slug: string | null;
+  overline: string | null;
+  headline: string;
+  lead: string | null;
+  bodyHtml: string;
+  orgUnitId: number;
+  neighbourhoodId: number | null;
+  publishedAt: Date;
+  rank: number;
+  /** Matches among the newest `cap + 1` (so `> cap` means "more than cap"). */
+  total: number;
+}
+
+/**
+ * Published items matching a tsquery, ranked (title weight above body) among the newest
+ * `cap + 1` matches only: the candidates come either from the GIN index (a rare word) or
+ * by walking news_items_published_idx newest first until enough match (a common word),
+ * whichever the planner costs lower; ts_rank_cd then runs on at most cap + 1 rows.
+ */
+export async function searchPublished(h: DbOrTx, f: PublishedSearchFilter): Promise<PublishedSearchRow[]> {
+  const q = sql`to_tsquery(${SEARCH_CONFIG_SQL}, ${f.tsquery})`;
+  const filters = sql.join(
+    [
+      sql`n.state = 'published'`,
+      sql`n.published_at is not null`,
+      sql`n.search_vector @@ ${q}`,
+      f.orgUnitId === null ? undefined : sql`n.org_unit_id = ${f.orgUnitId}`,
+      f.kind === null ? undefined : sql`n.kind = ${f.kind}`,
+      f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
+      f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
+    ].filter((s): s is SQL => s !== undefined),
+    sql` and `,
+  );
+  // The ORDER BY matches news_items_published_idx exactly (DESC NULLS LAST), so the
+  // planner can walk it and stop at the limit.
+  const result = await h.execute<{
+    id: number;
+    kind: NewsKind;
+    slug: string | null;
+    overline: string | null;
+    headline: string;
+    lead: string | null;
+    body_html: string;
+    org_unit_id: number;
+    neighbourhood_id: number | null;
+    published_at: Date | string;
+    rank: number;
+    total: number | string;
+  }>(sql`
+    with cand as materialized (
+      select n.id, n.published_at
+      from news_items n
+      where ${filters}
+      order by n.published_at desc nulls last, n.id desc nulls last
+      limit ${f.cap + 1}
+    ),
+    ranked as (
+      select c.id, c.published_at, ts_rank_cd(n.search_vector, ${q}) as rank
+      from cand c join news_items n on n.id = c.id
+      order by rank desc, c.published_at desc, c.id desc
+      limit ${f.limit} offset ${f.offset}
+    )
+    select n.id, n.kind, n.slug, n.overline, n.headline, n.lead, n.body_html, n.org_unit_id, n.neighbourhood_id,
+      n.published_at, r.rank::float8 as rank, (select count(*) from cand)::int as total
+    from ranked r join news_items n on n.id = r.id
+    order by r.rank desc, r.published_at desc, r.id desc`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    slug: r.slug,
+    overline: r.overline,
+    headline: r.headline,
+    lead: r.lead,
+    bodyHtml: r.body_html,
+    orgUnitId: r.org_unit_id,
+    neighbourhoodId: r.neighbourhood_id,
+    publishedAt: new Date(r.published_at),
+    rank: Number(r.rank),
+    total: Number(r.total),
+  }));
+}
+
+/** Matches among the newest `cap + 1` (the count when a page past the end shows nothing). */
+export async function countPublishedMatches(h: DbOrTx, f: Omit<PublishedSearchFilter, 'offset' | 'limit'>): Promise<number> {
+  const rows = await searchPublished(h, { ...f, offset: 0, limit: 1 });
+  return rows[0]?.total ?? 0;
+}
+
+export interface SimilarTitleRow {
+  id: number;
+  kind: NewsKind;
+  slug: string | null;
+  overline: string | null;
+  headline: string;
+  lead: string | null;
+  orgUnitId: number;
+  publishedAt: Date;
+  similarity: number;
+}
+
+/**
+ * Published items whose folded title holds a word close to `text` (trigram word
+ * similarity ≥ threshold, through the trigram GIN index): typos. At most 200 candidates
+ * are scored, so a close match of a common word costs the same as a rare one.
+ */
+export async function similarTitles(
+  db: Db,
+  f: { text: string; threshold: number; orgUnitId: number | null; kind: NewsKind | null; from: Date | null; to: Date | null; limit: number },
+): Promise<SimilarTitleRow[]> {
+  const filters = sql.join(
+    [
+      sql`n.state = 'published'`,
+      sql`n.published_at is not null`,
+      sql`${f.text} <% n.search_title`,
+      f.orgUnitId === null ? undefined : sql`n.org_unit_id = ${f.orgUnitId}`,
+      f.kind === null ? undefined : sql`n.kind = ${f.kind}`,
+      f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
+      f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
+    ].filter((s): s is SQL => s !== undefined),
+    sql` and `,
+  );
+  const run = async (tx: DbOrTx) => {
+    // The `<%` operator reads its threshold from this setting; local to the transaction.
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(f.threshold)}, true)`);
+    const result = await tx.execute<{
+      id: number;
+      kind: NewsKind;
+      slug: string | null;
+      overline: string | null;
+      headline: string;
+      lead: string | null;
+      org_unit_id: number;
+      published_at: Date | string;
+      similarity: number;
+    }>(sql`
+      with cand as (
+        select n.id, word_similarity(${f.text}, n.search_title) as similarity
+        from news_items n
+        where ${filters}
+        limit 200
+      )
+      select n.id, n.kind, n.slug, n.overline, n.headline, n.lead, n.org_unit_id, n.published_at, c.similarity::float8 as similarity
+      from cand c join news_items n on n.id = c.id
+      order by c.similarity desc, n.published_at desc, n.id desc
+      limit ${f.limit}`);
+    return result.rows;
+  };
+  const rows = await db.transaction(run);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    slug: r.slug,
+    overline: r.overline,
+    headline: r.headline,
+    lead: r.lead,
+    orgUnitId: r.org_unit_id,
+    publishedAt: new Date(r.published_at),
+    similarity: Number(r.similarity),
+  }));
 }

@@ -3,6 +3,7 @@
 // one transaction), notes, revisions, the desk inbox and the scheduled publish.
 // Routes call this; this calls the repository; the policy and the workflow are pure.
 import type { Clock } from '../../core/clock.js';
+import { processContentEvents, type ContentEvents } from '../../core/events.js';
 import { withTransaction, type Db, type DbOrTx, type Tx } from '../../core/db/index.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { AppError, badRequest, forbidden, notFound, validationFailed, type FieldErrors } from '../../core/errors.js';
@@ -10,7 +11,7 @@ import { parseInput } from '../../core/http/forms.js';
 import { withIdempotency } from '../../core/http/idempotency.js';
 import { htmlToPlainText, sanitizeNewsHtml } from '../../core/html/sanitize.js';
 import { cancel as cancelJob, enqueue as enqueueJob, type JobContext, type JobHandler, type JobPayload } from '../../core/jobs/index.js';
-import { fold, identityKey, normalize, parsePeriodKey, periodBounds, toAsciiDigits } from '../../core/persian/index.js';
+import { dateToJalali, fold, hasInvisibleOrBidiChars, identityKey, normalize, parsePeriodKey, periodBounds, toAsciiDigits } from '../../core/persian/index.js';
 import {
   NEWS_LIMITS,
   inboxQuerySchema,
@@ -22,8 +23,9 @@ import {
 } from './newsroom.inputs.js';
 import { allowedTransitions, can, canCreateAt, canManageDesk, canView, hasDepartmentScope, isEditor, isWriter, type PolicyItem, type PolicyPlace } from './newsroom.policy.js';
 import * as repo from './newsroom.repository.js';
+import { parseSearchQuery, searchPublishedNews, type PublishedSearchInput } from './newsroom.search.js';
 import type { NewsItemPatch, NewsItemRow, NewsListRow } from './newsroom.repository.js';
-import type { NotificationKind, RevisionReason, ServiceArea } from './newsroom.tables.js';
+import type { NewsKind, NotificationKind, RevisionReason, ServiceArea } from './newsroom.tables.js';
 import type {
   ActOptions,
   InboxFilters,
@@ -79,6 +81,8 @@ export interface NewsroomDeps {
   org: NewsroomOrg;
   /** Extra checks before an item is submitted (the media feature's caption/alt rule). */
   beforeSubmit?: readonly SubmitCheck[];
+  /** Told after each commit that changes what readers see; default: the process-wide hub. */
+  events?: ContentEvents;
 }
 
 /** A stale version: nothing was written; `current` is the item as it is now, for the page to show both. */
@@ -95,6 +99,10 @@ export class NewsConflictError extends AppError {
     this.name = 'NewsConflictError';
   }
 }
+
+/** The longest slug an editor may choose. */
+export const SLUG_MAX = 120;
+const SLUG_MAX_FA = '۱۲۰';
 
 const MSG = {
   notFound: 'خبر پیدا نشد.',
@@ -126,7 +134,33 @@ const MSG = {
   badCursor: 'نشانی صفحه نامعتبر است؛ از صفحهٔ اول شروع کنید.',
   inboxEditorsOnly: 'میز خبر فقط برای دبیران خبر است.',
   deskSettings: 'فقط مدیر روابط عمومی می‌تواند هدف زمان انتشار را تغییر دهد.',
+  slugEditorsOnly: 'فقط دبیران خبر می‌توانند نامک خبر را تغییر دهند.',
+  slugNotPublished: 'نامک فقط برای خبر منتشرشده تغییر می‌کند.',
+  slugRequired: 'نامک تازه را وارد کنید.',
+  slugTooLong: `نامک حداکثر ${SLUG_MAX_FA} نویسه می‌تواند باشد.`,
+  slugInvisible: 'نامک نویسهٔ نامرئی یا کنترل جهت متن دارد؛ آن را دوباره و بدون کپی‌کردن تایپ کنید.',
+  slugLetters: 'نامک باید دست‌کم یک حرف یا رقم داشته باشد.',
+  slugSame: 'این همان نامک کنونی خبر است.',
+  slugTaken: 'این نامک را خبر دیگری دارد یا پیش‌تر داشته است؛ نامک دیگری بنویسید.',
+  slugNote: (from: string, to: string) => `نامک نشانی عمومی از «${from}» به «${to}» تغییر کرد؛ نشانی پیشین به نشانی تازه هدایت می‌شود.`,
+  featureEditorsOnly: 'فقط دبیران خبر می‌توانند خبری را در صفحهٔ نخست برجسته کنند.',
+  featureNotPublished: 'فقط خبر منتشرشده را می‌توان در صفحهٔ نخست برجسته کرد.',
 } as const;
+
+/**
+ * A slug an editor typed: refused with invisible or bidi-control characters or over
+ * SLUG_MAX characters, then made readable by slugify (spaces and half-spaces to hyphens,
+ * ASCII digits, Persian letters normalised, so «علي» and «علی» are one slug).
+ */
+function checkSlug(requested: string): string {
+  const raw = requested.trim();
+  if (raw === '') throw validationFailed({ slug: MSG.slugRequired });
+  if (hasInvisibleOrBidiChars(raw.replace(/\u200c/g, ''))) throw validationFailed({ slug: MSG.slugInvisible });
+  if (raw.length > SLUG_MAX) throw validationFailed({ slug: MSG.slugTooLong });
+  const slug = slugify(raw, SLUG_MAX);
+  if (!/[\p{L}\p{N}]/u.test(raw)) throw validationFailed({ slug: MSG.slugLetters });
+  return slug;
+}
 
 // ------------------------------------------------------------------ pure helpers
 
@@ -178,7 +212,7 @@ export function dueAtOf(item: Pick<NewsItem, 'scheduledFor' | 'embargoUntil'>): 
 }
 
 function toItem(row: NewsItemRow): NewsItem {
-  const { searchText: _searchText, ...rest } = row;
+  const { searchText: _searchText, searchTitle: _searchTitle, ...rest } = row;
   return { ...rest, serviceAreas: row.serviceAreas as ServiceArea[] };
 }
 
@@ -223,9 +257,14 @@ function pageLimit(limit: number | null | undefined): number {
   return Math.min(limit, 100);
 }
 
-function tokensOf(q: string | null | undefined): string[] {
-  if (!q) return [];
-  return [...new Set(fold(q).split(/\s+/).filter((t) => t.length > 0))].slice(0, 8);
+/** The search filter of the staff lists: the public search's tsquery (stop words alone: no filter). */
+function tsqueryOf(q: string | null | undefined): string | null {
+  return parseSearchQuery(q).tsquery;
+}
+
+/** fold(overline + headline): the title key for the A weight and the trigram index. */
+function searchTitleOf(v: { overline: string | null; headline: string }): string {
+  return fold(`${v.overline ?? ''}\n${v.headline}`);
 }
 
 const actionLabel = (action: NewsTransitionAction): string => NEWS_ACTION_LABELS[action];
@@ -235,6 +274,20 @@ export type NewsroomService = ReturnType<typeof createNewsroomService>;
 export function createNewsroomService(deps: NewsroomDeps) {
   const { db, clock, org } = deps;
   const extraSubmitChecks = deps.beforeSubmit ?? [];
+  const events = deps.events ?? processContentEvents;
+
+  /**
+   * Call after the commit: tells the portal's page cache when readers' view changed (the
+   * item was public before or is public now). `edit` is a plain save or a restore.
+   */
+  function announce(action: NewsTransitionAction | 'edit', before: NewsItemRow['state'], after: NewsItemRow): void {
+    if (before !== 'published' && after.state !== 'published') return;
+    const payload = { newsId: after.id, slug: after.slug };
+    if (action === 'publish' || action === 'republish') events.emit('news.published', payload);
+    else if (after.state !== 'published') events.emit('news.unpublished', payload);
+    else if (action === 'correct') events.emit('news.corrected', payload);
+    else events.emit('news.changed', payload);
+  }
 
   // ---------------------------------------------------------------- places and policy
 
@@ -316,6 +369,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
       serviceAreas: data.serviceAreas,
       occurredAt: data.occurredAt,
       searchText: searchTextOf({ overline: data.overline, headline: data.headline, lead: data.lead, bodyHtml }),
+      searchTitle: searchTitleOf(data),
     };
   }
 
@@ -652,6 +706,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
       const data = parseInput(newsInputSchema(clock.now()), input);
       const place = await checkPlacement(data);
       const fields = sanitizedFields(data);
+      const committed: { announce?: () => void } = {};
       await writeOnce(user, `newsroom.update:${id}`, options.idempotencyKey, 200, async (tx) => {
         const { row, pitem } = await loadVisible(tx, user, id, true);
         assertVersion(row, expectedVersion);
@@ -681,8 +736,10 @@ export function createNewsroomService(deps: NewsroomDeps) {
           changed,
           ...(note ? { note } : {}),
         });
+        committed.announce = () => announce(correcting ? 'correct' : 'edit', row.state, updated);
         return updated.id;
       });
+      committed.announce?.();
       return reload(id);
     },
 
@@ -693,12 +750,15 @@ export function createNewsroomService(deps: NewsroomDeps) {
      */
     async act(user: NewsActor, id: number, action: NewsTransitionAction, options: ActOptions): Promise<NewsItem> {
       if (!isTransitionAction(action)) throw badRequest();
+      const committed: { announce?: () => void } = {};
       await writeOnce(user, `newsroom.act:${id}:${action}`, options.idempotencyKey, 200, async (tx) => {
         const { row, pitem } = await loadVisible(tx, user, id, true);
         assertVersion(row, options.expectedVersion);
         const updated = await applyAction(tx, user, row, pitem, action, { note: options.note ?? null, at: options.at ?? null });
+        committed.announce = () => announce(action, row.state, updated);
         return updated.id;
       });
+      committed.announce?.();
       return reload(id);
     },
 
@@ -708,16 +768,26 @@ export function createNewsroomService(deps: NewsroomDeps) {
      * is a no-op, so running it twice publishes once. Pass the job's transaction when the
      * runner gives one.
      */
-    async publishDue(id: number, at: Date, tx?: Tx): Promise<PublishDueResult> {
+    async publishDue(id: number, at: Date, tx?: Tx, afterCommit?: (fn: () => void) => void): Promise<PublishDueResult> {
+      let published: NewsItemRow | null = null;
       const work = async (t: Tx): Promise<PublishDueResult> => {
         const row = await repo.lockItem(t, id);
         if (!row || row.state !== 'scheduled') return { published: false, item: row ? toItem(row) : null };
         const due = dueAtOf(row);
         if (!due || due.getTime() !== at.getTime()) return { published: false, item: toItem(row) };
         const updated = await applyAction(t, null, row, await policyItem(row), 'publish', { note: null, at: null });
+        published = updated;
         return { published: true, item: toItem(updated) };
       };
-      return tx ? work(tx) : withTransaction(db, work);
+      const result = tx ? await work(tx) : await withTransaction(db, work);
+      const done: NewsItemRow | null = published;
+      if (done) {
+        const tell = () => announce('publish', 'scheduled', done);
+        // In the caller's transaction: only once it has committed (the job runner says when).
+        if (tx && afterCommit) afterCommit(tell);
+        else tell();
+      }
+      return result;
     },
 
     /** The item, its author and what this user may do with it; 404 outside the user's sight. */
@@ -773,6 +843,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
 
     /** Puts an earlier revision's fields back, as a new revision (reason `restore`); history is kept. */
     async restoreRevision(user: NewsActor, id: number, revisionNo: number, expectedVersion: number): Promise<NewsItem> {
+      const committed: { announce?: () => void } = {};
       const updated = await withTransaction(db, async (tx) => {
         const { row, pitem } = await loadVisible(tx, user, id, true);
         assertVersion(row, expectedVersion);
@@ -798,13 +869,16 @@ export function createNewsroomService(deps: NewsroomDeps) {
           serviceAreas: s.serviceAreas,
           occurredAt: s.occurredAt ? new Date(s.occurredAt) : null,
           searchText: searchTextOf({ overline: s.overline, headline: s.headline, lead: s.lead, bodyHtml }),
+          searchTitle: searchTitleOf(s),
           updatedAt: now,
         });
         if (!next) throw new NewsConflictError(toItem(row), expectedVersion);
         const newNo = await addRevision(tx, next, 'restore', user.id, now);
         await audit(tx, user, 'restore_revision', id, { from: revisionNo, revision: newNo, version: next.version });
+        committed.announce = () => announce('edit', row.state, next);
         return next;
       });
+      committed.announce?.();
       return toItem(updated);
     },
 
@@ -848,7 +922,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
           filters.olderThanMinutes === null || filters.olderThanMinutes === undefined
             ? null
             : new Date(now.getTime() - filters.olderThanMinutes * 60_000),
-        tokens: tokensOf(filters.q),
+        tsquery: tsqueryOf(filters.q),
         after: decodeCursor(page.after),
         limit: limit + 1,
       });
@@ -875,7 +949,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
       const rows = await repo.byAuthor(db, {
         authorId: user.id,
         states: filters.state ? [filters.state] : null,
-        tokens: tokensOf(filters.q),
+        tsquery: tsqueryOf(filters.q),
         after: decodeCursor(page.after),
         limit: limit + 1,
       });
@@ -933,7 +1007,16 @@ export function createNewsroomService(deps: NewsroomDeps) {
      * `month` is a Jalali period key (1405M09); `since` bounds the publication time from below.
      */
     async listPublished(
-      filters: { districtId?: number | null; serviceArea?: ServiceArea | null; month?: string | null; since?: Date | null; limit?: number | null; after?: string | null } = {},
+      filters: {
+        districtId?: number | null;
+        neighbourhoodId?: number | null;
+        serviceArea?: ServiceArea | null;
+        kind?: NewsKind | null;
+        month?: string | null;
+        since?: Date | null;
+        limit?: number | null;
+        after?: string | null;
+      } = {},
     ): Promise<{ items: NewsItem[]; next: string | null }> {
       let from = filters.since ?? null;
       let to: Date | null = null;
@@ -948,6 +1031,8 @@ export function createNewsroomService(deps: NewsroomDeps) {
       const rows = await repo.listPublished(db, {
         orgUnitId: filters.districtId ?? null,
         serviceArea: filters.serviceArea ?? null,
+        neighbourhoodId: filters.neighbourhoodId ?? null,
+        kind: filters.kind ?? null,
         from,
         to,
         after: decodeCursor(filters.after),
@@ -957,11 +1042,95 @@ export function createNewsroomService(deps: NewsroomDeps) {
       return { items: rows.map(toItem), next: last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null };
     },
 
+    /** Published items featured on the home page, most recently featured first. */
+    async listFeatured(limit: number): Promise<NewsItem[]> {
+      return (await repo.listFeatured(db, pageLimit(limit))).map(toItem);
+    },
+
+    /** The Jalali months with published items and their counts, newest first (days in Tehran). */
+    async publishedMonths(): Promise<Array<{ year: number; month: number; count: number }>> {
+      const months = new Map<string, { year: number; month: number; count: number }>();
+      for (const { day, count } of await repo.publishedPerDay(db)) {
+        // Noon UTC is the afternoon of the same calendar day in Tehran.
+        const j = dateToJalali(new Date(`${day}T12:00:00Z`));
+        const key = `${j.jy}-${j.jm}`;
+        const m = months.get(key) ?? { year: j.jy, month: j.jm, count: 0 };
+        m.count += count;
+        months.set(key, m);
+      }
+      return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+    },
+
+    /** Full-text search of published items for the portal (newsroom.search.ts, ADR 0003). */
+    searchPublished: (input: PublishedSearchInput) => searchPublishedNews(db, input),
+
     /** A published item by its slug, or null (drafts, killed and unknown slugs alike). */
     async getPublishedBySlug(slug: string): Promise<NewsItem | null> {
       if (slug.length === 0 || slug.length > 300) return null;
       const row = await repo.findPublishedBySlug(db, slug);
       return row ? toItem(row) : null;
+    },
+
+    /** A published item by its id, or null (the news page re-rendered after a refused comment). */
+    async getPublishedById(id: number): Promise<NewsItem | null> {
+      const row = await repo.findItem(db, id);
+      return row && row.state === 'published' && row.slug ? toItem(row) : null;
+    },
+
+    /** Where an old slug of a published item points now (its current slug), or null. */
+    async slugRedirect(slug: string): Promise<string | null> {
+      if (slug.length === 0 || slug.length > 300) return null;
+      return (await repo.redirectForOldSlug(db, slug)) ?? null;
+    },
+
+    /** Up to `limit` other published items of the same service areas or the same district, newest first. */
+    async listRelated(item: Pick<NewsItem, 'id' | 'serviceAreas' | 'orgUnitId'>, limit = 4): Promise<NewsItem[]> {
+      const rows = await repo.listRelated(db, { excludeId: item.id, serviceAreas: item.serviceAreas, orgUnitId: item.orgUnitId, limit: pageLimit(limit) });
+      return rows.map(toItem);
+    },
+
+    /**
+     * An editor changes the public slug of a published item (slugs are otherwise fixed on
+     * first publish). The old slug is kept in news_slug_history so its links answer with a
+     * 301; the change is a note in the item's thread and an audit row. Stale version → 409.
+     */
+    async changeSlug(user: NewsActor, id: number, requested: string, expectedVersion: number): Promise<NewsItem> {
+      if (!isEditor(user)) throw forbidden(MSG.slugEditorsOnly);
+      const slug = checkSlug(requested);
+      await withTransaction(db, async (tx) => {
+        const { row, pitem } = await loadVisible(tx, user, id, true);
+        assertVersion(row, expectedVersion);
+        if (row.state !== 'published' || !row.slug) throw new AppError('invalid_state', 409, MSG.slugNotPublished);
+        if (row.slug === slug) throw validationFailed({ slug: MSG.slugSame });
+        await repo.lockSlugBase(tx, slug);
+        const holder = await repo.slugHolder(tx, slug);
+        if (holder && holder.newsId !== id) throw validationFailed({ slug: MSG.slugTaken });
+        const now = clock.now();
+        const updated = await repo.updateItem(tx, id, row.version, { slug, updatedAt: now });
+        if (!updated) throw new NewsConflictError(toItem(row), expectedVersion);
+        await repo.recordSlugChange(tx, id, row.slug, slug, now);
+        await appendNote(tx, user, updated, pitem, MSG.slugNote(row.slug, slug), now);
+        await audit(tx, user, 'change_slug', id, { from: row.slug, to: slug, version: updated.version });
+      });
+      events.emit('news.changed', { newsId: id, slug }); // after the commit: the page cache forgets the old links
+      return reload(id);
+    },
+
+    /** An editor features a published item on the home page (or stops featuring it). Stale version → 409. */
+    async setFeatured(user: NewsActor, id: number, featured: boolean, expectedVersion: number): Promise<NewsItem> {
+      if (!isEditor(user)) throw forbidden(MSG.featureEditorsOnly);
+      await withTransaction(db, async (tx) => {
+        const { row } = await loadVisible(tx, user, id, true);
+        assertVersion(row, expectedVersion);
+        if (featured && row.state !== 'published') throw new AppError('invalid_state', 409, MSG.featureNotPublished);
+        const now = clock.now();
+        const updated = await repo.updateItem(tx, id, row.version, { featuredAt: featured ? now : null });
+        if (!updated) throw new NewsConflictError(toItem(row), expectedVersion);
+        await audit(tx, user, featured ? 'feature' : 'unfeature', id, { version: updated.version });
+      });
+      const item = await reload(id);
+      events.emit('news.changed', { newsId: id, slug: item.slug }); // after the commit: the home page changes
+      return item;
     },
   };
 
@@ -978,7 +1147,7 @@ export function newsroomJobHandlers(service: Pick<NewsroomService, 'publishDue'>
       const newsId = Number(payload.newsId);
       const at = new Date(String(payload.at));
       if (!Number.isInteger(newsId) || Number.isNaN(at.getTime())) throw new Error(`bad ${NEWS_PUBLISH_JOB} payload: ${JSON.stringify(payload)}`);
-      await service.publishDue(newsId, at, ctx.tx);
+      await service.publishDue(newsId, at, ctx.tx, ctx.afterCommit);
     },
   };
 }

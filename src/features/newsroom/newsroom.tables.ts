@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
 import { departments, orgUnits } from '../org/org.tables.js';
 import { NEWS_STATES, NEWS_TRANSITION_ACTIONS } from './newsroom.workflow.js';
@@ -53,6 +53,9 @@ const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
+/** A PostgreSQL tsvector (read back as its text form; only SQL ever looks inside). */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
 export const newsItems = pgTable(
   'news_items',
   {
@@ -96,6 +99,15 @@ export const newsItems = pgTable(
     featuredAt: at('featured_at'),
     /** fold(overline + headline + lead + plain body): the search key until the portal adds a tsvector. */
     searchText: text('search_text').notNull().default(''),
+    /** fold(overline + headline): the title's search key (tsvector weight A and the trigram index). */
+    searchTitle: text('search_title').notNull().default(''),
+    /**
+     * Title (weight A) and search_text (weight B) with the stop words removed, built by the
+     * IMMUTABLE SQL function of migration 0006 (see docs/adr/0003-search.md).
+     */
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`shahrnama_search_vector(search_title, search_text)`),
   },
   (t) => [
     uniqueIndex('news_items_slug_uq').on(t.slug),
@@ -107,6 +119,8 @@ export const newsItems = pgTable(
     index('news_items_department_idx').on(t.departmentId),
     index('news_items_published_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.state} = 'published'`),
     index('news_items_featured_idx').on(t.featuredAt.desc()).where(sql`${t.featuredAt} is not null`),
+    index('news_items_search_vector_idx').using('gin', t.searchVector),
+    index('news_items_search_title_trgm_idx').using('gin', t.searchTitle.op('gin_trgm_ops')),
     check('news_items_version_ck', sql`${t.version} >= 1`),
     check('news_items_state_ck', sql`${t.state} in (${sqlList(NEWS_STATES)})`),
     check('news_items_kind_ck', sql`${t.kind} in (${sqlList(NEWS_KINDS)})`),

@@ -39,6 +39,8 @@ export interface NewsItem {
   correctedAt: Date | null;
   killReason: string | null;
   spikedFromState: NewsState | null;
+  /** Set while an editor features the published item on the home page; null otherwise. */
+  featuredAt: Date | null;
 }
 
 /** The editable fields, as a revision stores them (dates as ISO strings). */
