@@ -122,6 +122,8 @@ describe('second factor (TOTP)', () => {
     expect(bad.statusCode).toBe(422);
     const ok = await postForm(app, jar, '/account/second-factor', { code: await totpCodeAt(secret, clock.now()) }, { from: '/account/second-factor' });
     expect(ok.statusCode).toBe(303);
+    // A code is good once: the next use waits for the authenticator's next code.
+    clock.advance(30_000);
     return secret;
   }
 
@@ -156,6 +158,34 @@ describe('second factor (TOTP)', () => {
     expect(right.headers.location).toBe('/account');
     expect(browser.get('sid')).not.toBe(halfSid);
     expect((await getPage(app, browser, '/staff')).statusCode).toBe(200);
+  });
+
+  it('refuses a code that was already used (a replay within its 30 seconds)', async () => {
+    const { user, password } = await createUserWithRole(database, 'admin');
+    const jar = await loginAs(app, user.username, password);
+    const secret = await enrol(jar);
+    const code = await totpCodeAt(secret, clock.now());
+    const signIn = async () => {
+      const browser = new CookieJar();
+      const page = await app.inject({ url: '/login' });
+      browser.store(page.headers['set-cookie']);
+      await postForm(app, browser, '/login', { username: user.username, password }, { from: '/login' });
+      return postForm(app, browser, '/login/second-factor', { code }, { from: '/login/second-factor' });
+    };
+    expect((await signIn()).statusCode).toBe(303);
+    // Someone who saw the code over the shoulder, a few seconds later, in the same step.
+    clock.advance(5_000);
+    const replay = await signIn();
+    expect(replay.statusCode).toBe(401);
+    expect(replay.body).toContain('کد تأیید درست نیست');
+    // The next code works.
+    clock.advance(30_000);
+    const browser = new CookieJar();
+    const page = await app.inject({ url: '/login' });
+    browser.store(page.headers['set-cookie']);
+    await postForm(app, browser, '/login', { username: user.username, password }, { from: '/login' });
+    const next = await postForm(app, browser, '/login/second-factor', { code: await totpCodeAt(secret, clock.now()) }, { from: '/login/second-factor' });
+    expect(next.statusCode).toBe(303);
   });
 
   it('throttles wrong codes like passwords', async () => {

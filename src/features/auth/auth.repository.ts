@@ -83,6 +83,19 @@ export async function setUserTotp(db: DbOrTx, id: number, values: { totpSecret: 
     .where(eq(users.id, id));
 }
 
+/**
+ * Records the step of an accepted code; false when that step (or a later one) was
+ * already used — a replay. One statement, so two requests with one code cannot both pass.
+ */
+export async function claimTotpStep(db: DbOrTx, id: number, step: number): Promise<boolean> {
+  const r = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return r.length === 1;
+}
+
 export async function setLastLogin(db: DbOrTx, id: number, at: Date): Promise<void> {
   await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
 }

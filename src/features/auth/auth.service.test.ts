@@ -157,6 +157,8 @@ describe('sessions', () => {
     const enrol = await auth.beginTotpEnrolment({ id: user.id, roles: ['pr_manager'] });
     if (!('secret' in enrol)) throw new Error('expected a secret');
     await auth.confirmTotp({ id: user.id, roles: ['pr_manager'] }, await totpCodeAt(enrol.secret, clock.now()), systemActor);
+    // The enrolment code is spent; sign-in uses the authenticator's next one.
+    clock.advance(30_000);
     const first = await auth.login({ username: user.username, password, ...meta() });
     if (!first.ok) throw new Error('login failed');
     expect(first.secondFactorRequired).toBe(true);

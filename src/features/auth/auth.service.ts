@@ -28,7 +28,7 @@ import {
   shouldTouchToken,
   unitKindAllowedAsScope,
 } from './auth.policy.js';
-import { checkTotp, createTotpBox, newTotpSecret, totpUri } from './totp.js';
+import { createTotpBox, matchTotp, newTotpSecret, totpUri } from './totp.js';
 
 /** The cookie carrying the session token (the token itself; the database keeps only its sha256). */
 export const SESSION_COOKIE = 'sid';
@@ -647,7 +647,9 @@ export function createAuthService(deps: AuthServiceDeps) {
           return { ok: false, reason: 'throttled' };
         }
         const secret = user.totpEnabled ? openSecret(user.totpSecret) : null;
-        const ok = secret !== null && (await checkTotp(secret, input.code, now));
+        // A code is good once: its time step must be after the last one accepted.
+        const step = secret !== null ? await matchTotp(secret, input.code, now) : null;
+        const ok = step !== null && (await repo.claimTotpStep(tx, user.id, step));
         await repo.insertAttempt(tx, { usernameKey: user.usernameKey, ip: input.ip, success: ok, at: now });
         if (!ok) {
           await recordAudit(tx, {
@@ -804,7 +806,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (u.totpEnabled) return;
         if (!u.totpSecret) throw validationFailed({ code: 'ابتدا صفحهٔ راه‌اندازی را باز کنید تا کلید ساخته شود.' });
         const secret = openSecret(u.totpSecret);
-        if (secret === null || !(await checkTotp(secret, code, now))) throw validationFailed({ code: BAD_CODE_MESSAGE });
+        const step = secret === null ? null : await matchTotp(secret, code, now);
+        if (step === null || !(await repo.claimTotpStep(tx, u.id, step))) throw validationFailed({ code: BAD_CODE_MESSAGE });
         await repo.setUserTotp(tx, u.id, { totpSecret: u.totpSecret, totpEnabled: true, at: now });
         await recordAudit(tx, {
           actorUserId: actor.userId,
@@ -823,7 +826,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         const u = await requireUser(tx, userId);
         if (!u.totpEnabled || !u.totpSecret) return;
         const secret = openSecret(u.totpSecret);
-        if (secret === null || !(await checkTotp(secret, code, now))) throw validationFailed({ code: BAD_CODE_MESSAGE });
+        const step = secret === null ? null : await matchTotp(secret, code, now);
+        if (step === null || !(await repo.claimTotpStep(tx, u.id, step))) throw validationFailed({ code: BAD_CODE_MESSAGE });
         await repo.setUserTotp(tx, u.id, { totpSecret: null, totpEnabled: false, at: now });
         await recordAudit(tx, {
           actorUserId: actor.userId,

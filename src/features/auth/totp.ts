@@ -47,16 +47,29 @@ export function cleanTotpCode(input: string): string {
     .replace(/[\s-]/g, '');
 }
 
-/** Accepts the current code and the one either side of it (clock drift of a phone). */
-export async function checkTotp(secret: string, code: string, now: Date): Promise<boolean> {
+const STEP_SECONDS = 30;
+
+/**
+ * The time step (Unix seconds / 30) of the code, if it is the current code or the one
+ * either side of it (clock drift of a phone); null otherwise. The caller refuses a step
+ * at or before the last one it accepted, so a code cannot be replayed.
+ */
+export async function matchTotp(secret: string, code: string, now: Date): Promise<number | null> {
   const token = cleanTotpCode(code);
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
-    const r = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
-    return r.valid;
+    const epoch = Math.floor(now.getTime() / 1000);
+    const r = await verify({ secret, token, epoch, epochTolerance: STEP_SECONDS });
+    if (!r.valid) return null;
+    return Math.floor(epoch / STEP_SECONDS) + r.delta;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether the code is good at `now` (drift of one step either way), replays not considered. */
+export async function checkTotp(secret: string, code: string, now: Date): Promise<boolean> {
+  return (await matchTotp(secret, code, now)) !== null;
 }
 
 /** For tests and the CLI: the code an authenticator would show at `now`. */
