@@ -20,6 +20,8 @@ export interface FeedChannel {
   selfUrl: string;
   authorName: string;
   entries: FeedEntry[];
+  /** When the feed was made: its `updated` when it has no entries yet. */
+  generatedAt?: Date;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -69,7 +71,7 @@ export function renderRss(c: FeedChannel): string {
 }
 
 export function renderAtom(c: FeedChannel): string {
-  const updated = c.entries.reduce<Date | null>((m, e) => (m === null || e.updatedAt > m ? e.updatedAt : m), null) ?? new Date(0);
+  const updated = c.entries.reduce<Date | null>((m, e) => (m === null || e.updatedAt > m ? e.updatedAt : m), null) ?? c.generatedAt ?? new Date(0);
   const entries = c.entries.map((e) =>
     [
       '<entry>',

@@ -88,7 +88,7 @@ describe('public news', () => {
     const url = `/news/${encodeURIComponent(published.slug!)}`;
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
     expect(res.headers['set-cookie']).toBeUndefined();
     const etag = String(res.headers.etag);
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
@@ -162,7 +162,10 @@ describe('public news', () => {
     expect(res.body).toContain('<loc>https://shahr.example/</loc>');
     expect(res.body).toContain('<loc>https://shahr.example/districts/R21-D3</loc>');
     expect(res.body).toContain(`<loc>https://shahr.example/news/${encodeURIComponent(published.slug!)}</loc>`);
-    expect(res.body.match(/<url>/g)).toHaveLength(5);
+    // The two published items; the rest are the browse pages (tags, archive months, notices, neighbourhoods).
+    expect(res.body.match(/<loc>https:\/\/shahr\.example\/news\//g)).toHaveLength(2);
+    expect(res.body).toContain('<loc>https://shahr.example/notices</loc>');
+    expect(res.body).toContain('<loc>https://shahr.example/tags</loc>');
 
     const news = await app.inject({ method: 'GET', url: '/news-sitemap.xml' });
     expect(news.statusCode).toBe(200);

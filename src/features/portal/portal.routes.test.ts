@@ -30,7 +30,7 @@ describe('public portal', () => {
     const res = await app.inject({ method: 'GET', url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.body).toContain('<html lang="fa" dir="rtl">');
     expect(res.body).toContain('<h1>شهرداری منطقه ۲۱ تهران</h1>');
@@ -49,7 +49,7 @@ describe('public portal', () => {
   it('shows a district with its neighbourhoods', async () => {
     const res = await app.inject({ method: 'GET', url: '/districts/R21-D3' });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
     expect(res.body).toContain('ناحیه ۳ منطقه ۲۱');
     expect(res.body).toContain('وردآورد');
     expect(res.body).toContain('ویلاشهر');

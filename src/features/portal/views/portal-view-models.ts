@@ -4,7 +4,13 @@ import type { SanitizedHtml } from '../../../ui/components/raw-html/raw-html.js'
 export interface PortalDistrictView {
   code: string;
   name: string;
-  neighbourhoods: string[];
+  /** Open neighbourhoods with the link to their page. */
+  neighbourhoods: PortalLink[];
+}
+
+export interface PortalLink {
+  name: string;
+  href: string;
 }
 
 export interface PortalChrome {
@@ -30,6 +36,8 @@ export interface PortalNewsSummary {
   /** The district's (or the region's) name; null when unknown. */
   placeName: string | null;
   placeHref: string | null;
+  /** The lead photo, where the list shows one (featured news). */
+  photo?: PortalPhotoView;
 }
 
 export interface PortalPhotoView {
@@ -56,6 +64,7 @@ export interface PortalNewsView {
   placeName: string | null;
   placeHref: string | null;
   neighbourhoodName: string | null;
-  serviceAreas: string[];
+  /** Service-area tags with their tag pages. */
+  serviceAreas: Array<{ name: string; href: string }>;
   photos: PortalPhotoView[];
 }
