@@ -97,12 +97,16 @@ export const ACCESS_TABLE: AccessTable = {
   'POST /staff/news/:id/actions': NEWSROOM,
   'POST /staff/news/:id/notes': NEWSROOM,
   'POST /staff/news/:id/revisions/:number/restore': NEWSROOM,
+  // An editor changes a published item's slug (old links answer 301) or features it.
+  'POST /staff/news/:id/slug': ['pr_editor', 'pr_manager'],
+  'POST /staff/news/:id/feature': ['pr_editor', 'pr_manager'],
 
   // Citizens' feedback (feedback feature): anonymous comments, «was this helpful?» and
   // reports; the PR desk moderates (a writer's forged moderation post is a 403 here).
   'POST /news/:id/comments': 'public',
   'POST /news/:id/helpful': 'public',
   'POST /comments/:id/report': 'public',
+  'POST /districts/:code/satisfaction': 'public',
   'GET /staff/comments': ['pr_editor', 'pr_manager'],
   'POST /staff/comments/:id/moderate': ['pr_editor', 'pr_manager'],
 
@@ -110,7 +114,17 @@ export const ACCESS_TABLE: AccessTable = {
   'GET /': 'public',
   'GET /districts/:code': 'public',
   'GET /districts/:code/feed.xml': 'public',
+  'GET /districts/:code/feed.atom': 'public',
+  'GET /districts/:code/neighbourhoods/:ncode': 'public',
+  'GET /tags': 'public',
+  'GET /tags/:area': 'public',
+  'GET /tags/:area/feed.xml': 'public',
+  'GET /tags/:area/feed.atom': 'public',
+  'GET /archive': 'public',
+  'GET /archive/:year/:month': 'public',
+  'GET /notices': 'public',
   'GET /news/:slug': 'public',
+  'GET /search': 'public',
   'GET /feed.xml': 'public',
   'GET /feed.atom': 'public',
   'GET /sitemap.xml': 'public',

@@ -23,21 +23,26 @@ import { renderErrorPage } from './ui/pages/error-page.js';
 import { createOrgService, orgRoutes } from './features/org/index.js';
 import { authRoutes, createAuthService, registerSessionLoader } from './features/auth/index.js';
 import { staffRoutes } from './features/dashboard/index.js';
-import { portalRoutes } from './features/portal/index.js';
+import { createPageCache, portalRoutes } from './features/portal/index.js';
+import { processContentEvents, type ContentEvents } from './core/events.js';
 import { housekeepingHandler } from './core/jobs/index.js';
 import { createLocalDiskStorage } from './core/storage/index.js';
 import { createMediaService, mediaRoutes } from './features/media/index.js';
 import { createNewsroomService, newsroomJobHandlers } from './features/newsroom/index.js';
+import { countNewsReads, createNewsReads, type NewsReads } from './features/newsroom/index.js';
 import { newsroomApiRoutes } from './features/newsroom/index.js';
 import { newsPhotoOwner, newsroomRoutes, NEWS_MEDIA_OWNER } from './features/newsroom/newsroom.routes.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
-import { createFeedbackService, feedbackRoutes } from './features/feedback/index.js';
+import { canModerate, createFeedbackService, feedbackRoutes } from './features/feedback/index.js';
+import { publicFormRefusal } from './core/http/public-forms.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 declare module 'fastify' {
   interface FastifyInstance {
     jobs: JobRunner;
+    /** Page reads of news items, counted in memory and flushed in batches (tests call flush()). */
+    newsReads: NewsReads;
   }
 }
 
@@ -49,11 +54,14 @@ export interface AppDeps {
   /** Requests per minute per address across the app (login has its own, stricter limits). */
   rateLimitMax?: number;
   logger?: boolean;
+  /** Content events (publish, comment approved …); default: the process-wide hub. */
+  events?: ContentEvents;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  const events = deps.events ?? processContentEvents;
   const mailer = deps.mailer ?? createMailer(config.smtpUrl);
 
   const app = Fastify({
@@ -122,8 +130,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: database.db,
     clock,
     org,
+    events,
     beforeSubmit: [({ item, tx }) => media.missingForSubmit(NEWS_MEDIA_OWNER, item.id, tx)],
   });
+
+  // Citizens' comments, «was this helpful?», satisfaction answers (salted hashes, no raw addresses).
+  const feedback = createFeedbackService({ db: database.db, clock, salt: config.sessionSecret, events });
 
   // Background jobs (scheduled publishing, embargoes). Built here, started by the server
   // (tests run due jobs explicitly with app.jobs.runDueOnce()).
@@ -143,6 +155,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.decorate('jobs', jobs);
+
+  // Reads of /news/:slug (also when served from the page cache), flushed every 30 s and on close.
+  const newsReads = createNewsReads({ db: database.db, clock, log: app.log });
+  app.decorate('newsReads', newsReads);
+  app.addHook('onResponse', countNewsReads(newsReads, '/news/:slug'));
+  newsReads.start();
+  app.addHook('onClose', async () => newsReads.stop());
   app.addHook('onClose', async () => jobs.stop());
 
   // Sessions first, then the access gate, then CSRF on every state-changing request.
@@ -182,21 +201,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return done();
     // API calls authenticated by a bearer token carry no ambient cookie authority.
     if (request.currentUser?.via === 'token') return done();
+    // Anonymous forms on cached public pages: a same-origin check instead of a token (ADR 0004).
+    if (request.routeOptions.config.publicForm) return done(publicFormRefusal(request, config.publicUrl) ?? undefined);
     app.csrfProtection(request, reply, done);
+  });
+  // The PR desk's navigation shows how many comments wait for moderation (one indexed count).
+  app.addHook('preHandler', async (request) => {
+    const user = request.currentUser;
+    if (request.method !== 'GET' || !user || user.via === 'token' || !request.url.startsWith('/staff') || !canModerate(user.roles)) return;
+    request.navBadges = { '/staff/comments': await feedback.pendingCount() };
   });
 
   // The OpenAPI document collects the /api/v1 routes registered after it.
   await registerOpenApi(app);
-  registerObservability(app, { db: database.db });
+  const metrics = registerObservability(app, { db: database.db });
+  // Rendered public pages in memory, cleared on every content event (portal.cache.ts).
+  const pageCache = createPageCache({ clock, events, metrics });
+  app.addHook('onClose', async () => pageCache.close());
   await app.register(authRoutes, { auth, org, config });
   await app.register(orgRoutes, { org, auth });
   await app.register(staffRoutes, { org, auth });
-  await app.register(portalRoutes, { org, newsroom, media, publicUrl: config.publicUrl, clock });
+  await app.register(portalRoutes, { org, newsroom, media, feedback, publicUrl: config.publicUrl, clock, pageCache, reads: newsReads });
   await app.register(mediaRoutes, { media, owners: { [NEWS_MEDIA_OWNER]: newsPhotoOwner(newsroom) } });
   await app.register(newsroomRoutes, { newsroom, org, auth, media });
   await app.register(newsroomApiRoutes, { newsroom });
   // Citizens' comments, «was this helpful?» and the PR desk's moderation queue.
-  await app.register(feedbackRoutes, { feedback: createFeedbackService({ db: database.db, clock, salt: config.sessionSecret }) });
+  await app.register(feedbackRoutes, { feedback, org });
 
   return app;
 }

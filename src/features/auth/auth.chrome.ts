@@ -11,13 +11,29 @@ import type { StaffChrome } from './views/staff-frame.js';
 
 /** Writers and the PR desk (the newsroom's own policy decides what each may do there). */
 const NEWSROOM_ROLES: readonly Role[] = ['reporter', 'photographer', 'liaison', 'pr_editor', 'pr_manager'];
+/** The same list as the access table's row for /staff/comments (feedback's MODERATOR_ROLES). */
+const COMMENT_MODERATOR_ROLES: readonly Role[] = ['pr_editor', 'pr_manager'];
 
 export type { StaffChrome };
 
-export function staffNav(user: CurrentUser | null, path: string): NavItem[] {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Counts shown beside staff navigation links, by href (e.g. pending comments for
+     * '/staff/comments'); set by a hook in app.ts for the users who see the link.
+     */
+    navBadges?: Readonly<Record<string, number>>;
+  }
+}
+
+const faCount = new Intl.NumberFormat('fa-IR');
+
+export function staffNav(user: CurrentUser | null, path: string, badges: Readonly<Record<string, number>> = {}): NavItem[] {
   if (!user) return [];
   const items: Array<{ href: string; label: string; exact?: boolean }> = [{ href: '/staff', label: 'میز کار', exact: true }];
   if (user.roles.some((r) => NEWSROOM_ROLES.includes(r))) items.push({ href: '/staff/news', label: 'خبرها' });
+  // The PR desk moderates citizens' comments (the feedback feature's queue).
+  if (user.roles.some((r) => COMMENT_MODERATOR_ROLES.includes(r))) items.push({ href: '/staff/comments', label: 'نظرهای شهروندان' });
   if (user.roles.includes('admin')) {
     items.push(
       { href: '/staff/admin/users', label: 'کاربران' },
@@ -28,7 +44,7 @@ export function staffNav(user: CurrentUser | null, path: string): NavItem[] {
   items.push({ href: '/account', label: 'حساب کاربری' });
   return items.map((i) => ({
     href: i.href,
-    label: i.label,
+    label: badges[i.href] ? `${i.label} (${faCount.format(badges[i.href]!)})` : i.label,
     current: i.exact ? path === i.href : path === i.href || path.startsWith(`${i.href}/`),
   }));
 }
@@ -46,6 +62,6 @@ export function staffChrome(request: FastifyRequest, reply: FastifyReply): Staff
     user: user ? { displayName: user.displayName, roleLabel: roleLabelOf(user) } : null,
     csrfToken: ctx.csrfToken,
     flash: ctx.flash,
-    nav: staffNav(user, ctx.path),
+    nav: staffNav(user, ctx.path, request.navBadges),
   };
 }

@@ -25,6 +25,9 @@ export function homeLinkGroups(roles: readonly Role[]): HomeLinkGroup[] {
           ? [{ href: '/staff/news', label: 'میز خبر', description: 'خبرهای رسیده، منتظر بررسی و زمان‌بندی‌شده؛ دیرکردها' }]
           : [{ href: '/staff/news', label: 'خبرهای من', description: 'پیش‌نویس‌ها، خبرهای برگشتی برای اصلاح و منتشرشده‌ها' }]),
         { href: '/staff/news/new', label: 'نوشتن خبر تازه', description: 'گزارش برنامه یا بازدید، با عکس' },
+        ...(editor
+          ? [{ href: '/staff/comments', label: 'نظرهای شهروندان', description: 'نظرهای در انتظار بررسی: انتشار، رد با دلیل، پاسخ شهرداری' }]
+          : []),
       ],
     });
   }

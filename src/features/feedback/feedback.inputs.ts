@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { sanitizeCommentText } from '../../core/html/sanitize.js';
 import { choiceField, idField, optionalText, requiredText } from '../../core/http/forms.js';
+import { normalize, parseInteger, toPersianDigits } from '../../core/persian/index.js';
+import { SERVICE_AREAS } from '../newsroom/index.js';
 
 export const COMMENT_LIMITS = { name: 80, contact: 120, body: 2000, reason: 500, reply: 2000 } as const;
 
@@ -51,6 +53,50 @@ export const helpfulInputSchema = z.strictObject({
 export const reportInputSchema = z.strictObject({
   return: z.string().optional(),
 });
+
+export const SATISFACTION_LIMITS = { text: 1000 } as const;
+export const SATISFACTION_FIELD_LABELS = {
+  serviceArea: 'خدمت',
+  rating: 'میزان رضایت',
+  text: 'توضیح',
+} as const;
+
+const RATING_MESSAGE = `«${SATISFACTION_FIELD_LABELS.rating}» را با یکی از گزینه‌های ۱ تا ۵ انتخاب کنید.`;
+
+/** 1–5 from a radio button (any digits: ۴, ٤ or 4); anything else is a Persian field error. */
+const ratingField = z
+  .union([z.string(), z.number()], { error: RATING_MESSAGE })
+  .optional()
+  .transform((v, ctx): number => {
+    let n: number | null = null;
+    if (typeof v === 'number') n = Number.isInteger(v) ? v : null;
+    else if (typeof v === 'string') {
+      const r = parseInteger(v.trim());
+      n = r.ok ? r.value : null;
+    }
+    if (n === null || n < 1 || n > 5) {
+      ctx.addIssue({ code: 'custom', message: RATING_MESSAGE });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const satisfactionInputSchema = z.strictObject({
+  serviceArea: choiceField({ label: SATISFACTION_FIELD_LABELS.serviceArea, options: SERVICE_AREAS }),
+  rating: ratingField,
+  /** Plain text, as comments are: markup kept as text, control characters removed. */
+  text: z
+    .string({ error: `«${SATISFACTION_FIELD_LABELS.text}» باید متن باشد.` })
+    .optional()
+    .transform((v) => {
+      const t = v === undefined ? '' : normalize(sanitizeCommentText(v));
+      return t === '' ? null : t;
+    })
+    .refine((v) => v === null || v.length <= SATISFACTION_LIMITS.text, {
+      error: `«${SATISFACTION_FIELD_LABELS.text}» حداکثر ${toPersianDigits(String(SATISFACTION_LIMITS.text))} نویسه می‌تواند باشد.`,
+    }),
+});
+export type SatisfactionInput = z.output<typeof satisfactionInputSchema>;
 
 export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'redact', 'reply'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

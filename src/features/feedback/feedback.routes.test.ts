@@ -20,6 +20,9 @@ let app: FastifyInstance;
 let database: TestDatabase;
 let feedback: FeedbackService;
 let newsId: number;
+let newsSlug: string;
+/** Where a posted comment lands: the cacheable «received» variant of its news page. */
+const receivedPage = () => `/news/${encodeURIComponent(newsSlug)}?comment=received#comments`;
 let draftId: number;
 let editorJar: CookieJar;
 let reporterJar: CookieJar;
@@ -96,6 +99,7 @@ beforeAll(async () => {
   item = await newsroom.act(editor.actor, item.id, 'publish', { expectedVersion: item.version });
   expect(item.state).toBe('published');
   newsId = item.id;
+  newsSlug = item.slug!;
   draftId = (await newsroom.createDraft(reporter.actor, { ...input, headline: 'خبر منتشرنشده' })).id;
   feedback = createFeedbackService({ db: database.db, clock: systemClock, salt: 'test-salt' });
   anon = new CookieJar();
@@ -106,9 +110,9 @@ describe('posting a comment', () => {
   it('stores a pending comment, keeps <script> as text and never renders it as HTML', async () => {
     const before = await commentCount();
     const body = '<script>alert(1)</script> ببینید https://evil.example/x';
-    const res = await post(`/news/${newsId}/comments`, { ...comment({ body }), return: '/news/some-slug' });
+    const res = await post(`/news/${newsId}/comments`, comment({ body }));
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/news/some-slug');
+    expect(res.headers.location).toBe(receivedPage());
     expect(await commentCount()).toBe(before + 1);
     const row = await latestComment();
     expect(row.body).toBe(body);
@@ -164,28 +168,34 @@ describe('posting a comment', () => {
     const before = await commentCount();
     const res = await post(`/news/${newsId}/comments`, { ...comment(), website: 'http://spam.example', return: '/x' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/x');
+    expect(res.headers.location).toBe(receivedPage());
     const json = await post(`/news/${newsId}/comments`, { ...comment(), website: 'spam' }, { json: true });
     expect(json.statusCode).toBe(202);
     expect(json.json()).toEqual({ message: COMMENT_RECEIVED });
     expect(await commentCount()).toBe(before);
   });
 
-  it('accepts comments only on published news, and only local return paths', async () => {
+  it('accepts comments only on published news, and a posted return path cannot send the visitor elsewhere', async () => {
     expect((await post(`/news/${draftId}/comments`, comment(), { json: true })).statusCode).toBe(404);
     expect((await post(`/news/999999/comments`, comment(), { json: true })).statusCode).toBe(404);
     const res = await post(`/news/${newsId}/comments`, { ...comment(), return: '//evil.example/' });
-    expect(res.headers.location).toBe('/');
+    expect(res.headers.location).toBe(receivedPage());
   });
 
-  it('refuses a post without a CSRF token', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: `/news/${newsId}/comments`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(comment()).toString(),
-    });
-    expect(res.statusCode).toBe(403);
+  it('needs no CSRF token from its own origin (the page is publicly cached) but refuses a cross-site post', async () => {
+    const send = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/news/${newsId}/comments`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost', ...headers },
+        payload: new URLSearchParams(comment()).toString(),
+        remoteAddress: nextIp(),
+      });
+    expect((await send({ origin: 'http://localhost' })).statusCode).toBe(303);
+    const before = await commentCount();
+    expect((await send({ origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await send({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect(await commentCount()).toBe(before);
   });
 });
 

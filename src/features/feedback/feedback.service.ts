@@ -3,17 +3,20 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.js';
+import { processContentEvents, type ContentEvents } from '../../core/events.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { withTransaction, type Db } from '../../core/db/index.js';
 import { conflict, notFound, tooManyRequests } from '../../core/errors.js';
 import { newsItems } from '../newsroom/newsroom.tables.js';
 import { commentReports, comments, satisfactionAnswers, type CommentStatus } from './feedback.tables.js';
-import type { CommentInput, ModerationInput } from './feedback.inputs.js';
+import type { CommentInput, ModerationInput, SatisfactionInput } from './feedback.inputs.js';
 
-export const COMMENT_RECEIVED = 'نظر شما دریافت شد و پس از بررسی منتشر می‌شود.';
+export const COMMENT_RECEIVED = 'نظر شما ثبت شد و پس از بررسی منتشر می‌شود.';
 export const ALREADY_ANSWERED = 'پاسخ شما پیش‌تر ثبت شده است.';
 export const ANSWER_THANKS = 'از پاسخ شما سپاسگزاریم.';
 export const REPORT_RECEIVED = 'گزارش شما دریافت شد. سپاسگزاریم.';
+export const SATISFACTION_THANKS = 'نظر شما دربارهٔ خدمات ثبت شد. از همراهی شما سپاسگزاریم.';
+export const SATISFACTION_ALREADY = 'شما امروز برای این خدمت در این ناحیه نظر داده‌اید؛ هر روز یک پاسخ برای هر خدمت پذیرفته می‌شود. فردا دوباره می‌توانید نظر بدهید.';
 export const COMMENT_RATE_LIMIT = 'از این نشانی در چند دقیقهٔ گذشته نظرهای زیادی فرستاده شده است. چند دقیقهٔ دیگر دوباره تلاش کنید.';
 
 /** At most this many comments per address in the window. */
@@ -69,6 +72,8 @@ export interface FeedbackDeps {
   clock: Clock;
   /** Secret salt for the hashes (config.sessionSecret). */
   salt: string;
+  /** Told after each commit that changes the comments readers see; default: the process-wide hub. */
+  events?: ContentEvents;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -107,13 +112,14 @@ function parseCursor(raw: string | undefined): { rank: number; id: number } | nu
 
 export function createFeedbackService(deps: FeedbackDeps) {
   const { db, clock, salt } = deps;
+  const events = deps.events ?? processContentEvents;
 
   const ipHash = (ip: string) => sha256(`ip\u0000${salt}\u0000${ip}`);
   const visitorKey = (v: VisitorMeta, day: string | null) => sha256(`visitor\u0000${salt}\u0000${v.ip}\u0000${v.userAgent}\u0000${day ?? ''}`);
 
-  async function publishedNews(newsId: number): Promise<{ id: number }> {
+  async function publishedNews(newsId: number): Promise<{ id: number; slug: string | null }> {
     const [row] = await db
-      .select({ id: newsItems.id })
+      .select({ id: newsItems.id, slug: newsItems.slug })
       .from(newsItems)
       .where(and(eq(newsItems.id, newsId), eq(newsItems.state, 'published')));
     if (!row) throw notFound('این خبر پیدا نشد یا منتشر نشده است.');
@@ -131,9 +137,9 @@ export function createFeedbackService(deps: FeedbackDeps) {
      * A citizen's comment, pending until moderated. A filled honeypot answers the same
      * and stores nothing. At most COMMENT_RATE per address per window (429 after).
      */
-    async submitComment(newsId: number, input: CommentInput, visitor: VisitorMeta): Promise<{ stored: boolean; message: string }> {
-      await publishedNews(newsId);
-      if (input.website !== undefined && input.website.trim() !== '') return { stored: false, message: COMMENT_RECEIVED };
+    async submitComment(newsId: number, input: CommentInput, visitor: VisitorMeta): Promise<{ stored: boolean; message: string; newsSlug: string | null }> {
+      const news = await publishedNews(newsId);
+      if (input.website !== undefined && input.website.trim() !== '') return { stored: false, message: COMMENT_RECEIVED, newsSlug: news.slug };
       const hash = ipHash(visitor.ip);
       const now = clock.now();
       const since = new Date(now.getTime() - COMMENT_RATE.windowMinutes * 60_000);
@@ -154,7 +160,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
           createdAt: now,
         });
       });
-      return { stored: true, message: COMMENT_RECEIVED };
+      return { stored: true, message: COMMENT_RECEIVED, newsSlug: news.slug };
     },
 
     /** Approved comments of a news item, oldest first, as the public sees them. */
@@ -175,8 +181,8 @@ export function createFeedbackService(deps: FeedbackDeps) {
     },
 
     /** «Was this helpful?»: one answer per visitor per item per (Tehran) day; a second changes nothing. */
-    async answerHelpful(newsId: number, helpful: boolean, visitor: VisitorMeta): Promise<{ recorded: boolean; message: string }> {
-      await publishedNews(newsId);
+    async answerHelpful(newsId: number, helpful: boolean, visitor: VisitorMeta): Promise<{ recorded: boolean; message: string; newsSlug: string | null }> {
+      const news = await publishedNews(newsId);
       const now = clock.now();
       const day = tehranDay(now);
       const inserted = await db
@@ -184,7 +190,48 @@ export function createFeedbackService(deps: FeedbackDeps) {
         .values({ newsId, kind: 'helpful', value: helpful ? 1 : 0, visitorKey: visitorKey(visitor, day), answeredOn: day, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: satisfactionAnswers.id });
-      return inserted.length ? { recorded: true, message: ANSWER_THANKS } : { recorded: false, message: ALREADY_ANSWERED };
+      return inserted.length
+        ? { recorded: true, message: ANSWER_THANKS, newsSlug: news.slug }
+        : { recorded: false, message: ALREADY_ANSWERED, newsSlug: news.slug };
+    },
+
+    /**
+     * «How satisfied are you with this service in your district?»: one answer per visitor
+     * per district per service area per (Tehran) day; a second is refused politely
+     * (recorded: false) and changes nothing. The district is resolved by the caller.
+     */
+    async answerSatisfaction(
+      districtId: number,
+      input: SatisfactionInput,
+      visitor: VisitorMeta,
+    ): Promise<{ recorded: boolean; message: string }> {
+      const now = clock.now();
+      const day = tehranDay(now);
+      // The table's once-a-day key is (kind, news, visitor, day); a rating has no news item,
+      // so the district and the service area are part of the visitor key instead.
+      const key = visitorKey({ ip: visitor.ip, userAgent: `${visitor.userAgent}\u0000satisfaction:${districtId}:${input.serviceArea}` }, day);
+      const inserted = await db
+        .insert(satisfactionAnswers)
+        .values({
+          newsId: null,
+          orgUnitId: districtId,
+          serviceArea: input.serviceArea,
+          kind: 'service_rating',
+          value: input.rating,
+          text: input.text,
+          visitorKey: key,
+          answeredOn: day,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: satisfactionAnswers.id });
+      return inserted.length ? { recorded: true, message: SATISFACTION_THANKS } : { recorded: false, message: SATISFACTION_ALREADY };
+    },
+
+    /** Comments waiting for the PR desk (the staff navigation's count). */
+    async pendingCount(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.status, 'pending'));
+      return row?.n ?? 0;
     },
 
     /** Helpful answers of an item: yes and no counts. */
@@ -198,20 +245,24 @@ export function createFeedbackService(deps: FeedbackDeps) {
     },
 
     /** A visitor reports an approved comment; REPORTS_TO_HIDE distinct reports send it back to pending. */
-    async report(commentId: number, visitor: VisitorMeta): Promise<{ counted: boolean; hidden: boolean; message: string }> {
-      return withTransaction(db, async (tx) => {
+    async report(commentId: number, visitor: VisitorMeta): Promise<{ counted: boolean; hidden: boolean; message: string; newsSlug: string | null }> {
+      let newsId = 0;
+      const result = await withTransaction(db, async (tx) => {
         const [row] = await tx
-          .select({ id: comments.id, status: comments.status })
+          .select({ id: comments.id, status: comments.status, newsId: comments.newsId, newsSlug: newsItems.slug, newsState: newsItems.state })
           .from(comments)
+          .innerJoin(newsItems, eq(newsItems.id, comments.newsId))
           .where(eq(comments.id, commentId))
-          .for('update');
-        if (!row || row.status !== 'approved') throw notFound('این نظر پیدا نشد.');
+          .for('update', { of: comments });
+        if (!row || row.status !== 'approved' || row.newsState !== 'published') throw notFound('این نظر پیدا نشد.');
+        const newsSlug = row.newsSlug;
+        newsId = row.newsId;
         const inserted = await tx
           .insert(commentReports)
           .values({ commentId, visitorKey: visitorKey(visitor, null), createdAt: clock.now() })
           .onConflictDoNothing()
           .returning({ id: commentReports.id });
-        if (!inserted.length) return { counted: false, hidden: false, message: REPORT_RECEIVED };
+        if (!inserted.length) return { counted: false, hidden: false, message: REPORT_RECEIVED, newsSlug };
         const [after] = await tx
           .update(comments)
           .set({ reportCount: sql`${comments.reportCount} + 1` })
@@ -225,8 +276,10 @@ export function createFeedbackService(deps: FeedbackDeps) {
             .where(eq(comments.id, commentId));
           await recordAudit(tx, { action: 'comment.hidden_by_reports', entityType: 'comment', entityId: commentId, details: { reports: after?.reportCount } });
         }
-        return { counted: true, hidden: hide, message: REPORT_RECEIVED };
+        return { counted: true, hidden: hide, message: REPORT_RECEIVED, newsSlug };
       });
+      if (result.hidden) events.emit('comment.hidden', { commentId, newsId });
+      return result;
     },
 
     getForStaff,
@@ -255,10 +308,13 @@ export function createFeedbackService(deps: FeedbackDeps) {
     /** approve | reject (reason) | spam | redact (shown text; original kept) | reply; stale version → 409. */
     async moderate(actor: FeedbackActor, id: number, input: ModerationInput): Promise<StaffComment> {
       const now = clock.now();
+      const before = { status: null as CommentStatus | null, newsId: 0 };
       await withTransaction(db, async (tx) => {
         const [row] = await tx.select().from(comments).where(eq(comments.id, id)).for('update');
         if (!row) throw notFound('این نظر پیدا نشد.');
         if (row.version !== input.version) throw conflict();
+        before.status = row.status;
+        before.newsId = row.newsId;
         const common = { version: row.version + 1, moderatedAt: now, moderatedBy: actor.userId };
         let change: Partial<typeof comments.$inferInsert>;
         switch (input.action) {
@@ -300,6 +356,10 @@ export function createFeedbackService(deps: FeedbackDeps) {
           },
         });
       });
+      // After the commit: the page cache forgets pages whose visible comments changed.
+      const shown = { commentId: id, newsId: before.newsId };
+      if (input.action === 'approve') events.emit('comment.approved', shown);
+      else if (before.status === 'approved') events.emit(input.action === 'reject' || input.action === 'spam' ? 'comment.hidden' : 'comment.changed', shown);
       return getForStaff(id);
     },
   };

@@ -725,6 +725,10 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
         publishedAt: item.publishedAt,
       },
       editHref: view.canEdit ? `${BASE}/${id}/edit` : undefined,
+      publicLife:
+        isEditor(user) && item.state === 'published' && item.slug
+          ? { slug: item.slug, href: `/news/${encodeURIComponent(item.slug)}`, featuredAt: item.featuredAt }
+          : undefined,
       actions,
       failed: extras.failed,
       notice: extras.notice,
@@ -834,6 +838,35 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
       return reply.redirect(`${BASE}/${id}`, 303);
     } catch (err) {
       return itemFailure(request, reply, id, err, 'restore', values);
+    }
+  });
+
+  // An editor's changes to a published item's public life: its slug (old links answer
+  // 301) and whether the home page features it. Both carry the version the page showed.
+  app.post<{ Params: { id: string } }>(`${BASE}/:id/slug`, async (request, reply) => {
+    const user = actorOf(request);
+    const id = idParam(request.params.id);
+    const values = postedValues(request.body);
+    try {
+      const item = await newsroom.changeSlug(user, id, one(values.slug), versionOf(values));
+      setFlash(reply, 'success', `نامک خبر به «${item.slug ?? ''}» تغییر کرد؛ نشانی پیشین به نشانی تازه هدایت می‌شود.`);
+      return reply.redirect(`${BASE}/${id}`, 303);
+    } catch (err) {
+      return itemFailure(request, reply, id, err, 'slug', values);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>(`${BASE}/:id/feature`, async (request, reply) => {
+    const user = actorOf(request);
+    const id = idParam(request.params.id);
+    const values = postedValues(request.body);
+    const featured = one(values.featured) === '1';
+    try {
+      await newsroom.setFeatured(user, id, featured, versionOf(values));
+      setFlash(reply, 'success', featured ? 'خبر در صفحهٔ نخست برجسته شد.' : 'خبر از برجسته‌های صفحهٔ نخست برداشته شد.');
+      return reply.redirect(`${BASE}/${id}`, 303);
+    } catch (err) {
+      return itemFailure(request, reply, id, err, 'feature', values);
     }
   });
 

@@ -33,12 +33,16 @@ describe('news page view', () => {
         placeName: 'ناحیه ۳',
         placeHref: '/districts/R21-D3',
         neighbourhoodName: 'وردآورد',
-        serviceAreas: ['پسماند'],
+        serviceAreas: [{ name: 'پسماند', href: '/tags/waste' }],
         photos: [photo(1), photo(2, { caption: null, credit: null })],
       },
     },
     { links: [{ rel: 'canonical', href: 'https://x.example/news/a' }] },
   );
+
+  it('links each service-area tag to its tag page', () => {
+    expect(html).toMatch(/<li class="portal-tags__tag"><a href="\/tags\/waste">پسماند<\/a><\/li>/);
+  });
 
   it('renders the lead photo eagerly and the others lazily, with WebP and JPEG srcsets', () => {
     const pictures = html.match(/<picture>[\s\S]*?<\/picture>/g) ?? [];

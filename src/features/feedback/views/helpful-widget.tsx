@@ -1,10 +1,11 @@
 // «Was this news helpful?»: two buttons in a form, for the portal to embed.
 import { Button, ButtonGroup } from '../../../ui/components/button/button.js';
-import { Form } from '../../../ui/components/form/form.js';
+import { PublicForm } from './public-form.js';
 
 export interface HelpfulWidgetProps {
   newsId: number;
-  csrfToken: string;
+  /** Omit on publicly cached pages (the route checks the origin instead). */
+  csrfToken?: string;
   /** Shown instead of the question's hint after an answer. */
   statusMessage?: string;
   returnTo?: string;
@@ -12,7 +13,7 @@ export interface HelpfulWidgetProps {
 
 export function HelpfulWidget(props: HelpfulWidgetProps) {
   return (
-    <Form action={`/news/${props.newsId}/helpful`} csrfToken={props.csrfToken} class="helpful">
+    <PublicForm action={`/news/${props.newsId}/helpful`} csrfToken={props.csrfToken} class="helpful" id="helpful">
       {props.returnTo && <input type="hidden" name="return" value={props.returnTo} />}
       <p class="helpful__question" id={`helpful-${props.newsId}`}>
         آیا این خبر برای شما مفید بود؟
@@ -30,6 +31,6 @@ export function HelpfulWidget(props: HelpfulWidgetProps) {
           {props.statusMessage}
         </p>
       )}
-    </Form>
+    </PublicForm>
   );
 }

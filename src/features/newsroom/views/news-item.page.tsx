@@ -33,6 +33,8 @@ export interface NewsItemPageProps {
   chrome: StaffChrome;
   item: NewsItemView;
   editHref?: string;
+  /** For editors on a published item: its public slug (changeable) and the home-page feature. */
+  publicLife?: { slug: string; href: string; featuredAt: Date | null };
   actions: ActionView[];
   /** After a rejected action or note: which form, its errors and what was typed. */
   failed?: { form: string; errors: FormErrors; values: FormValues; message?: string };
@@ -156,6 +158,51 @@ function RevisionItem(props: { revision: RevisionView; itemId: number; version: 
   );
 }
 
+/** The slug form (old links keep working by a 301) and the «featured on the home page» toggle. */
+function PublicLife(props: { itemId: number; version: number; csrfToken: string; life: NonNullable<NewsItemPageProps['publicLife']>; failed?: NewsItemPageProps['failed'] }) {
+  const { life } = props;
+  const failed = props.failed?.form === 'slug' ? props.failed : undefined;
+  return (
+    <section class="news-public" aria-labelledby="news-public-title">
+      <h2 id="news-public-title">نشانی عمومی و صفحهٔ نخست</h2>
+      <p>
+        نشانی کنونی:{' '}
+        <a href={life.href} dir="ltr">
+          <bdi>{life.href}</bdi>
+        </a>
+      </p>
+      <details class="action-details" open={failed !== undefined}>
+        <summary class="action-details__summary">تغییر نامک</summary>
+        <Form action={`/staff/news/${props.itemId}/slug`} csrfToken={props.csrfToken} class="action-form">
+          <input type="hidden" name="version" value={String(props.version)} />
+          <TextField
+            name="slug"
+            id="slug"
+            label="نامک تازه"
+            hint="واژه‌ها با خط تیره جدا می‌شوند (فاصله‌ها خودبه‌خود خط تیره می‌شوند)؛ حداکثر ۱۲۰ نویسه. پیوندهای نشانی پیشین به نشانی تازه هدایت می‌شوند."
+            dir="auto"
+            maxLength={120}
+            autocomplete="off"
+            value={failed ? str(failed.values.slug) : life.slug}
+            error={failed?.errors.slug}
+          />
+          <Button variant="secondary">تغییر نامک</Button>
+        </Form>
+      </details>
+      <Form action={`/staff/news/${props.itemId}/feature`} csrfToken={props.csrfToken} class="action-form">
+        <input type="hidden" name="version" value={String(props.version)} />
+        <input type="hidden" name="featured" value={life.featuredAt ? '0' : '1'} />
+        {life.featuredAt && (
+          <p>
+            <StatusTag label="برجسته در صفحهٔ نخست" tone="accent" /> از <LocalTime date={life.featuredAt} format="datetime" />
+          </p>
+        )}
+        <Button variant="secondary">{life.featuredAt ? 'برداشتن از صفحهٔ نخست' : 'برجسته‌کردن در صفحهٔ نخست'}</Button>
+      </Form>
+    </section>
+  );
+}
+
 function failedSummary(props: NewsItemPageProps): ErrorSummaryItem[] {
   const f = props.failed;
   if (!f) return [];
@@ -245,6 +292,10 @@ export function NewsItemPage(props: NewsItemPageProps) {
               <ActionForm key={a.action} itemId={item.id} version={item.version} csrfToken={props.chrome.csrfToken} action={a} failed={props.failed} />
             ))}
           </section>
+        )}
+
+        {props.publicLife && (
+          <PublicLife itemId={item.id} version={item.version} csrfToken={props.chrome.csrfToken} life={props.publicLife} failed={props.failed} />
         )}
 
         <h2>متن خبر</h2>

@@ -1,13 +1,86 @@
 import { formatJalaliDate, formatJalaliDateTime } from '../../../core/persian/index.js';
 import { Breadcrumbs } from '../../../ui/components/breadcrumbs/breadcrumbs.js';
+import { TextField } from '../../../ui/components/text-field/text-field.js';
+import { CommentsSection, HelpfulWidget, type PublicCommentView } from '../../feedback/index.js';
 import { RawHtml } from '../../../ui/components/raw-html/raw-html.js';
 import { PortalLayout } from '../../../ui/layouts/portal-layout.js';
 import { renderPage } from '../../../ui/render.js';
 import { withHead, type PortalHead } from './head.js';
-import type { PortalChrome, PortalNewsView, PortalPhotoView } from './portal-view-models.js';
+import type { PortalChrome, PortalNewsSummary, PortalNewsView, PortalPhotoView } from './portal-view-models.js';
+
+/** The URL as people read it (Persian letters, not %D8%A8…); the links keep the encoded form. */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** A share link built on the server (no third-party script or image on the page). */
+export interface PortalShareLink {
+  service: 'telegram' | 'whatsapp' | 'x' | 'email';
+  label: string;
+  href: string;
+}
+
+/** Comments and «was this helpful?» (the feedback feature's partials). */
+export interface PortalNewsFeedbackView {
+  newsId: number;
+  comments: PublicCommentView[];
+  /** «نظر شما ثبت شد…» on the `?comment=received` variant (or the report's thanks). */
+  commentStatus?: string;
+  helpfulStatus?: string;
+  /** A refused comment: what was typed and the Persian errors by field. */
+  values?: Partial<Record<'name' | 'contact' | 'body', string>>;
+  errors?: Record<string, string>;
+}
 
 export interface PortalNewsProps extends PortalChrome {
   news: PortalNewsView;
+  feedback?: PortalNewsFeedbackView;
+  /** Up to four other items of the same service areas or district, newest first. */
+  related?: PortalNewsSummary[];
+  share?: { url: string; links: PortalShareLink[] };
+}
+
+function Share(props: { url: string; links: PortalShareLink[] }) {
+  return (
+    <section class="portal-share" aria-labelledby="share-title">
+      <h2 id="share-title">اشتراک‌گذاری این خبر</h2>
+      <ul class="portal-share__links">
+        {props.links.map((l) => (
+          <li key={l.service}>
+            <a href={l.href} rel="noopener noreferrer nofollow" class={`portal-share__link portal-share__link--${l.service}`}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <TextField name="share-url" id="share-url" label="نشانی این خبر" hint="برای رونوشت، نشانی را انتخاب کنید." dir="ltr" readOnly value={readableUrl(props.url)} />
+    </section>
+  );
+}
+
+function Related(props: { items: PortalNewsSummary[] }) {
+  return (
+    <section class="portal-related" aria-labelledby="related-title">
+      <h2 id="related-title">خبرهای مرتبط</h2>
+      <ul class="portal-related__list">
+        {props.items.map((r) => (
+          <li key={r.href} class="portal-related__item">
+            <a href={r.href} dir="auto">
+              {r.headline}
+            </a>{' '}
+            <span class="portal-related__meta">
+              <time datetime={r.publishedAt.toISOString()}>{formatJalaliDate(r.publishedAt)}</time>
+              {r.placeName && <> · {r.placeName}</>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** Full width on phones, about two thirds of the page width on wide screens. */
@@ -33,7 +106,11 @@ function Photo(props: { photo: PortalPhotoView; first: boolean }) {
       {(p.caption || p.credit) && (
         <figcaption dir="auto">
           {p.caption}
-          {p.credit && <span class="portal-photo__credit"> عکس: {p.credit}</span>}
+          {p.credit && (
+            <span class="portal-photo__credit">
+              {p.caption ? ' — ' : ''}عکس: {p.credit}
+            </span>
+          )}
         </figcaption>
       )}
     </figure>
@@ -51,7 +128,7 @@ export function PortalNewsPage(props: PortalNewsProps) {
       title={n.headline}
       siteName={props.siteName}
       tagline="روابط عمومی"
-      nav={[{ href: '/', label: 'صفحهٔ نخست' }]}
+      hasErrors={Object.keys(props.feedback?.errors ?? {}).length > 0}
       beforeContent={<Breadcrumbs items={crumbs} />}
     >
       <article class="portal-article">
@@ -94,13 +171,25 @@ export function PortalNewsPage(props: PortalNewsProps) {
         {n.serviceAreas.length > 0 && (
           <ul class="portal-tags" aria-label="حوزه‌های خدمت">
             {n.serviceAreas.map((a) => (
-              <li key={a} class="portal-tags__tag">
-                {a}
+              <li key={a.href} class="portal-tags__tag">
+                <a href={a.href}>{a.name}</a>
               </li>
             ))}
           </ul>
         )}
+        {props.feedback && <HelpfulWidget newsId={props.feedback.newsId} statusMessage={props.feedback.helpfulStatus} />}
       </article>
+      {props.share && <Share url={props.share.url} links={props.share.links} />}
+      {props.related && props.related.length > 0 && <Related items={props.related} />}
+      {props.feedback && (
+        <CommentsSection
+          newsId={props.feedback.newsId}
+          comments={props.feedback.comments}
+          statusMessage={props.feedback.commentStatus}
+          values={props.feedback.values}
+          errors={props.feedback.errors}
+        />
+      )}
     </PortalLayout>
   );
 }
