@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fontPath } from './layouts/document.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const css = readFileSync(path.join(root, 'static/css/app.css'), 'utf8');
@@ -18,10 +19,13 @@ const scripts = files.filter((f) => !f.text.slice(0, 300).includes(BUILT));
 const bundled = new Set(files.filter((f) => f.name.endsWith('.src.js')).map((f) => f.name));
 
 describe('static/css/app.css', () => {
-  it('loads the Vazirmatn variable font from the file the vazirmatn package ships', () => {
-    const url = /url\('\/static\/fonts\/([^']+)'\)/.exec(css)?.[1];
-    expect(url).toBe('Vazirmatn[wght].woff2');
-    expect(existsSync(path.join(root, 'node_modules/vazirmatn/fonts/webfonts', url ?? ''))).toBe(true);
+  it('loads the Vazirmatn variable font from the file the vazirmatn package ships, at the URL the layout preloads', () => {
+    const url = /url\('(\/static\/fonts\/[^']+)'\)/.exec(css)?.[1];
+    // "[" and "]" are percent-encoded: they are not allowed raw in a URL path.
+    expect(url).toBe(fontPath);
+    const file = decodeURIComponent(url!.slice('/static/fonts/'.length));
+    expect(file).toBe('Vazirmatn[wght].woff2');
+    expect(existsSync(path.join(root, 'node_modules/vazirmatn/fonts/webfonts', file))).toBe(true);
     expect(css).toContain('font-display: swap');
   });
 

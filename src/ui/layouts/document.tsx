@@ -7,6 +7,13 @@ export const htmxScriptPath = '/static/vendor/htmx/htmx.min.js';
 
 const scriptName = /^[a-z0-9][a-z0-9-]*\.js$/;
 
+/**
+ * The variable font the vazirmatn package ships as `Vazirmatn[wght].woff2`. "[" and "]" are
+ * not allowed raw in a URL path, so they are percent-encoded here and in app.css (the same
+ * URL, so the preload is the file the stylesheet uses).
+ */
+export const fontPath = '/static/fonts/Vazirmatn%5Bwght%5D.woff2';
+
 /*
  * htmx must not inject its indicator <style> or evaluate strings: the CSP
  * allows only 'self' for scripts and styles.
@@ -26,7 +33,10 @@ interface DocumentProps {
   children: ComponentChildren;
 }
 
-/** `<html>` with the head every page shares. Scripts are modules from our own origin only. */
+/**
+ * `<html>` with the head every page shares. Scripts are modules from our own origin only;
+ * module scripts are deferred by nature, and HTML forbids `defer` on them.
+ */
 export function Document(props: DocumentProps) {
   const extra = (props.scripts ?? []).filter((s) => scriptName.test(s) && s !== 'app.js');
   return (
@@ -37,13 +47,13 @@ export function Document(props: DocumentProps) {
         <meta name="color-scheme" content="light" />
         <meta name="htmx-config" content={htmxConfig} />
         <title>{props.hasErrors ? `خطا: ${props.title}` : props.title}</title>
-        <link rel="preload" href="/static/fonts/Vazirmatn[wght].woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+        <link rel="preload" href={fontPath} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href="/static/css/app.css" />
         <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
-        <script type="module" src={htmxScriptPath} defer />
-        <script type="module" src="/static/js/app.js" defer />
+        <script type="module" src={htmxScriptPath} />
+        <script type="module" src="/static/js/app.js" />
         {extra.map((s) => (
-          <script key={s} type="module" src={`/static/js/${s}`} defer />
+          <script key={s} type="module" src={`/static/js/${s}`} />
         ))}
       </head>
       <body class={props.bodyClass}>

@@ -59,10 +59,11 @@ describe('TextField', () => {
     expect(byId(html, 'x')?.attrs.get('value')).toBe(`"${hostileText}`);
   });
 
-  it('accepts hx- and data- attributes but drops anything else', () => {
+  it('accepts hx- and data- attributes but drops anything else; hx- is written data-hx- (valid HTML, htmx reads it)', () => {
     const attributes = { 'hx-get': '/search', 'data-x': '1', onclick: 'alert(1)' } as Record<string, string>;
     const html = renderComponent(TextField, { name: 'q', label: 'جستجو', attributes });
-    expect(html).toContain('hx-get="/search"');
+    expect(html).toContain(' data-hx-get="/search"');
+    expect(html).not.toContain(' hx-get=');
     expect(html).toContain('data-x="1"');
     expect(html).not.toContain('onclick');
   });
