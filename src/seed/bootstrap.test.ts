@@ -1,5 +1,8 @@
-import { count, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { systemClock } from '../core/clock.js';
@@ -11,12 +14,17 @@ import { createOrgService } from '../features/org/index.js';
 import { createAuthService } from '../features/auth/index.js';
 import { bootstrapData, FIRST_ADMIN_INSTRUCTIONS, type BootstrapResult } from './bootstrap.js';
 import { DEMO_ACCOUNTS, NEIGHBOURHOODS } from './region21.data.js';
+import { DEMO_NEWS } from './region21.news.js';
 
 const silentLog = { info: () => undefined, warn: () => undefined };
 
+// The demo's sample photos are written under DATA_DIR/media: a temporary folder here.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'shahrnama-seed-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function configFor(database: TestDatabase, seedDemo: boolean): Config {
   return parseConfig(
-    { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO: String(seedDemo), DATABASE_URL: database.url },
+    { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO: String(seedDemo), DATABASE_URL: database.url, DATA_DIR: dataDir },
     { persistSecrets: false },
   );
 }
@@ -73,10 +81,27 @@ describe('bootstrapData with SEED_DEMO=true', () => {
       expect(g.departments[0]).toMatchObject({ kind: 'district_office', name: `شهرداری ${g.unit.name}` });
     }
 
+    // The sample news: every item published through the workflow, photos attached, the
+    // demo citizens' comments approved — on the public pages, not just in tables.
+    if (first.result.action !== 'seeded') throw new Error('unreachable');
+    expect(first.result.seed.news).toEqual({
+      published: DEMO_NEWS.length,
+      photos: DEMO_NEWS.reduce((n, d) => n + (d.photos?.length ?? 0), 0),
+      comments: DEMO_NEWS.reduce((n, d) => n + (d.comments?.length ?? 0), 0),
+    });
+    const published = await database.db.execute<{ state: string; n: number; featured: number; photos: number }>(sql`
+      select state, count(*)::int as n, count(featured_at)::int as featured,
+        (select count(*)::int from media_attachments) as photos
+      from news_items group by state`);
+    expect(published.rows).toEqual([
+      { state: 'published', n: DEMO_NEWS.length, featured: DEMO_NEWS.filter((d) => d.featured).length, photos: first.result.seed.news.photos },
+    ]);
+    const approved = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from comments where status = 'approved'`);
+    expect(approved.rows[0]!.n).toBe(first.result.seed.news.comments);
+
     // One account per role, scoped as described, each password printed and working.
     const rows = await database.db.select().from(memberships);
     expect(rows.map((m) => m.role).sort()).toEqual([...ROLES].sort());
-    if (first.result.action !== 'seeded') throw new Error('unreachable');
     const byRole = new Map(first.result.seed.accounts.map((a) => [a.role, a]));
     expect(byRole.get('reporter')?.scopeLabel).toBe('ناحیه ۳');
     expect(byRole.get('photographer')?.scopeLabel).toBe('ناحیه ۳');

@@ -1,6 +1,7 @@
-// Seeds the Region 21 demo through the services (org, auth), in ONE transaction: a
-// crash or an error halfway rolls everything back, so a database is either untouched
-// or fully seeded, and "has org units" is a safe test for "already seeded".
+// Seeds the Region 21 demo through the services (org, auth; newsroom, media and feedback
+// for the sample news), in ONE transaction: a crash or an error halfway rolls everything
+// back, so a database is either untouched or fully seeded, and "has org units" is a safe
+// test for "already seeded". (Photo files written before a rollback are swept as orphans.)
 //
 // The services are built on the transaction handle. Their own withTransaction calls
 // then become savepoints inside it (Drizzle's nested transaction), so their rules and
@@ -15,6 +16,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { withTransaction, type Db } from '../core/db/index.js';
 import { createMailer } from '../core/mail.js';
+import type { MembershipScope } from '../core/http/current-user.js';
 import { ROLE_LABELS, type Role } from '../core/roles.js';
 import { randomPassword } from '../core/security/passwords.js';
 import { createOrgService, type OrgUnit } from '../features/org/index.js';
@@ -28,6 +30,7 @@ import {
   REGION_DEPARTMENTS,
   districtOfficeName,
 } from './region21.data.js';
+import { seedDemoNews, type DemoNewsResult } from './demo-news.js';
 
 /** Serialises seeding across app processes starting at once on one database. */
 const SEED_LOCK_KEY = 72_210_022;
@@ -48,6 +51,7 @@ export interface DemoSeedResult {
   neighbourhoods: number;
   departments: number;
   accounts: DemoAccount[];
+  news: DemoNewsResult;
 }
 
 /** The database already holds organisation data: the demo is never mixed into it. */
@@ -81,17 +85,18 @@ async function serialConnection(db: Db): Promise<{ db: Db; release(): void }> {
   };
 }
 
-export async function seedRegion21Demo(deps: { db: Db; config: Config; clock?: Clock }): Promise<DemoSeedResult> {
+/** `news: false` seeds the organisation and accounts only (tests that file their own news). */
+export async function seedRegion21Demo(deps: { db: Db; config: Config; clock?: Clock; news?: boolean }): Promise<DemoSeedResult> {
   const clock = deps.clock ?? systemClock;
   const connection = await serialConnection(deps.db);
   try {
-    return await seedOn(connection.db, deps.config, clock);
+    return await seedOn(connection.db, deps.config, clock, deps.news ?? true);
   } finally {
     connection.release();
   }
 }
 
-async function seedOn(connection: Db, config: Config, clock: Clock): Promise<DemoSeedResult> {
+async function seedOn(connection: Db, config: Config, clock: Clock, withNews: boolean): Promise<DemoSeedResult> {
   return withTransaction(connection, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     // See the header: services on the transaction, their transactions become savepoints.
@@ -124,13 +129,14 @@ async function seedOn(connection: Db, config: Config, clock: Clock): Promise<Dem
     }
 
     const accounts: DemoAccount[] = [];
+    const users = new Map<string, { id: number; username: string; memberships: MembershipScope[] }>();
     for (const a of DEMO_ACCOUNTS) {
       const scope =
         'department' in a.scope
           ? { orgUnitId: null, departmentId: departmentIds.get(a.scope.department)! }
           : { orgUnitId: a.scope.unit === 'region' ? region.id : districts.get(a.scope.unit)!.id, departmentId: null };
       const password = randomPassword();
-      await auth.createUser(
+      const created = await auth.createUser(
         {
           username: a.username,
           displayName: a.displayName,
@@ -141,6 +147,7 @@ async function seedOn(connection: Db, config: Config, clock: Clock): Promise<Dem
         },
         SEED_ACTOR,
       );
+      users.set(a.username, { id: created.id, username: created.username, memberships: [{ role: a.role, ...scope }] });
       accounts.push({
         role: a.role,
         roleLabel: ROLE_LABELS[a.role],
@@ -150,7 +157,10 @@ async function seedOn(connection: Db, config: Config, clock: Clock): Promise<Dem
       });
     }
 
+    const news = withNews ? await seedDemoNews({ db, config, org, users, clock }) : { published: 0, photos: 0, comments: 0 };
+
     return {
+      news,
       region: region.name,
       districts: districts.size,
       neighbourhoods: NEIGHBOURHOODS.length,
@@ -170,7 +180,8 @@ export function formatDemoAccounts(result: DemoSeedResult, loginUrl: string): st
     '',
     '================ Shahrnama demo data / داده‌های نمونهٔ شهرنما ================',
     `Seeded ${result.region}: ${result.districts} districts, ${result.neighbourhoods} neighbourhoods ` +
-      `(their placement in districts is sample data), ${result.departments} departments.`,
+      `(their placement in districts is sample data), ${result.departments} departments, ` +
+      `${result.news.published} sample news items with ${result.news.photos} photos and ${result.news.comments} comments.`,
     'Demo accounts, one per role. The passwords are shown ONLY NOW and are not stored anywhere readable:',
     '',
     line(head),
