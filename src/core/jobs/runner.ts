@@ -36,6 +36,11 @@ export type JobPayload = Record<string, unknown>;
 export interface JobContext {
   /** The transaction the job's 'done' commits in (transactional handlers only). */
   tx?: Tx;
+  /**
+   * Runs `fn` once that transaction has committed (never if it rolls back), e.g. to tell
+   * in-process caches about the change. Transactional handlers only.
+   */
+  afterCommit?: (fn: () => void) => void;
   jobId: number;
   /** 1 on the first run. */
   attempt: number;
@@ -340,14 +345,24 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function runTransactional(job: ClaimedRow, handler: JobHandler): Promise<Outcome> {
     let snapshot: Snapshot = { kind: job.kind, runAtText: job.run_at_text, payloadText: job.payload_text };
+    let committed: Array<() => void> = [];
     try {
-      return await withTransaction(db, async (tx) => {
+      const outcome = await withTransaction(db, async (tx) => {
+        committed = []; // a retried transaction starts afresh
         const v = await verify(tx, job, true);
         if (v.kind !== 'ok') return v.kind;
         snapshot = v.snapshot;
-        await handler(v.payload, { tx, jobId: job.id, attempt: job.attempts, kind: job.kind });
+        await handler(v.payload, { tx, jobId: job.id, attempt: job.attempts, kind: job.kind, afterCommit: (fn) => committed.push(fn) });
         return markDone(tx, job, v.snapshot);
       });
+      for (const fn of committed) {
+        try {
+          fn();
+        } catch (err) {
+          log.warn({ jobId: job.id, kind: job.kind, err }, 'an after-commit callback failed');
+        }
+      }
+      return outcome;
     } catch (err) {
       return markFailure(job, snapshot, err);
     }
