@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
 import * as repo from './newsroom.repository.js';
-import { parseSearchQuery } from './newsroom.search.js';
+import { parseSearchQuery, SEARCH_LIMITS } from './newsroom.search.js';
 
 let t: TestDatabase;
 
@@ -41,7 +41,7 @@ async function planOf(query: string): Promise<string> {
     return original.apply(this, args);
   } as typeof original;
   try {
-    await repo.searchPublished(t.db, { tsquery: parsed.tsquery!, orgUnitId: null, kind: null, from: null, to: null, cap: 1000, offset: 0, limit: 20 });
+    await repo.searchPublished(t.db, { tsquery: parsed.tsquery!, orgUnitId: null, kind: null, from: null, to: null, cap: SEARCH_LIMITS.candidateCap, offset: 0, limit: 20 });
   } finally {
     pool.query = original;
   }

@@ -80,7 +80,7 @@ export const SEARCH_LIMITS = {
    * Ranking looks at the newest this-many matches only (and counts up to it): a word in
    * most items costs the same as a rare one. Beyond it the count reads «بیش از …».
    */
-  candidateCap: 1000,
+  candidateCap: 300,
   /** Full text finding fewer than this many items also offers close titles (trigrams). */
   fewResults: 3,
   suggestions: 5,
@@ -162,8 +162,25 @@ const WORD = /[\p{L}\p{M}\p{N}\u200C]+/gu;
 export interface SnippetOptions {
   /** Words around the first match (default 30). */
   words?: number;
-  /** Words looked at for a match, from the start (default 800): bounds the work per result. */
+  /** Words looked at for a match, from the start (default 300): bounds the work per result. */
   scanWords?: number;
+}
+
+/**
+ * Folded terms of one written word, memoised across searches: fold() segments words
+ * against a dictionary (tens of microseconds a word), and news text reuses a small
+ * vocabulary. Bounded: the memo starts over past 50,000 words.
+ */
+const FOLD_MEMO_MAX = 50_000;
+const foldMemo = new Map<string, readonly string[]>();
+function foldedTermsOf(word: string): readonly string[] {
+  let terms = foldMemo.get(word);
+  if (terms === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
+    terms = fold(word).match(TERM) ?? [];
+    foldMemo.set(word, terms);
+  }
+  return terms;
 }
 
 /**
@@ -174,7 +191,7 @@ export interface SnippetOptions {
  */
 export function buildSnippet(text: string, query: Pick<SearchQuery, 'terms' | 'lastIsPrefix'>, options: SnippetOptions = {}): SnippetPart[] {
   const size = options.words ?? 30;
-  const scan = options.scanWords ?? 800;
+  const scan = options.scanWords ?? 300;
   const source = text.replace(/\s+/g, ' ').trim();
   if (source === '') return [];
   const exact = new Set(query.terms);
@@ -184,17 +201,24 @@ export function buildSnippet(text: string, query: Pick<SearchQuery, 'terms' | 'l
   const matches = (word: string): boolean => {
     let hit = cache.get(word);
     if (hit === undefined) {
-      const parts = fold(word).match(TERM) ?? [];
-      hit = parts.some((p) => exact.has(p) || (prefix !== undefined && p.startsWith(prefix)));
+      hit = foldedTermsOf(word).some((p) => exact.has(p) || (prefix !== undefined && p.startsWith(prefix)));
       cache.set(word, hit);
     }
     return hit;
   };
 
+  // Folding is the cost (fold() segments words against a dictionary), so words are folded
+  // only while they can still matter: up to `scan` words looking for the first match, then
+  // up to the end of the window around it; the rest is only known to exist.
   const words: Array<{ start: number; end: number; hit: boolean }> = [];
   let first = -1;
+  let more = false;
   for (const m of source.matchAll(WORD)) {
     const i = words.length;
+    if (first < 0 ? i >= Math.max(scan, size) : i >= Math.max(0, first - Math.floor(size / 3)) + size) {
+      more = true;
+      break;
+    }
     const hit = i < scan && query.terms.length > 0 && matches(m[0]);
     if (hit && first < 0) first = i;
     words.push({ start: m.index, end: m.index + m[0].length, hit });
@@ -204,7 +228,7 @@ export function buildSnippet(text: string, query: Pick<SearchQuery, 'terms' | 'l
   const from = first < 0 ? 0 : Math.max(0, first - Math.floor(size / 3));
   const to = Math.min(words.length, from + size);
   const startAt = from === 0 ? 0 : words[from]!.start;
-  const endAt = to === words.length ? source.length : words[to - 1]!.end;
+  const endAt = to === words.length && !more ? source.length : words[to - 1]!.end;
 
   const parts: SnippetPart[] = [];
   const push = (s: string, mark: boolean) => {
