@@ -101,7 +101,7 @@ export async function validateHtml(documents: HtmlDocument[], options: { java?: 
       if (m.type !== 'error' && m.type !== 'non-document-error') continue;
       const message = m.message ?? '(no message)';
       if (m.type === 'error' && ALLOWED_ERRORS.some((a) => a.pattern.test(message))) continue;
-      // vnu writes file:/tmp/... where pathToFileURL writes file:///tmp/...
+      // vnu writes file:/dir/x.html where pathToFileURL writes file:///dir/x.html
       const url = (m.url ?? '').replace(/^file:\/(?!\/)/, 'file:///');
       const name = byUrl.get(url);
       const entry: HtmlMessage = { type: m.type, subType: m.subType, message, line: m.lastLine, column: m.firstColumn, extract: m.extract };
