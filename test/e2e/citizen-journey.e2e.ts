@@ -3,17 +3,10 @@
 // is told it awaits review; the comment is not shown. The PR editor approves it in the
 // moderation queue, and the citizen's next visit shows it — the page cache was cleared
 // by the approval. Screenshots: portal-search-360 and citizen-comment-approved-1280.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { parseConfig } from '../../src/core/config.js';
-import { seedRegion21Demo, type DemoAccount } from '../../src/seed/demo-seed.js';
-import { chromiumPath, launchBrowser, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { chromiumPath, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app.js';
 
 const COMMENT = 'پیشنهاد می‌کنم نشست‌ها را در سرای محلهٔ چیتگر هم برگزار کنید.';
 
@@ -23,31 +16,16 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 describe.runIf(chromiumPath)('browser: a citizen finds news by search, comments, and sees it after moderation', () => {
+  let demo: DemoApp;
   let browser: Browser;
   let base: string;
-  let accounts: DemoAccount[];
-  let close: () => Promise<void>;
   let newsUrl = '';
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'shahrnama-citizen-e2e-'));
-    const config = parseConfig(
-      { LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1' },
-      { persistSecrets: false },
-    );
-    accounts = (await seedRegion21Demo({ db: database.db, config })).accounts;
-    const app = await buildApp({ config, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    close = async () => {
-      await browser.close();
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    demo = await startDemoApp('citizen-e2e');
+    ({ browser, base } = demo);
   });
-  afterAll(async () => close?.());
+  afterAll(async () => demo?.close());
 
   it('the citizen searches from the header, opens the item and sends a comment', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -75,7 +53,7 @@ describe.runIf(chromiumPath)('browser: a citizen finds news by search, comments,
   });
 
   it('the PR editor approves it and the citizen sees it on the news page', { timeout: 120_000 }, async () => {
-    const editor = accounts.find((a) => a.username === 'pr.editor')!;
+    const editor = demo.account('pr.editor');
     const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await staff.newPage();
     await page.goto(`${base}/login`);

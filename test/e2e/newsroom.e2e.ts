@@ -4,19 +4,13 @@
 // the headline and publishes. States are checked along the way; the form, the inbox and
 // the item page have no serious or critical axe violation; screenshots news-form,
 // news-inbox and news-item go to test-results/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { parseConfig } from '../../src/core/config.js';
 import { formatJalaliNumeric } from '../../src/core/persian/index.js';
-import { seedRegion21Demo, type DemoAccount } from '../../src/seed/demo-seed.js';
-import { chromiumPath, launchBrowser, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import type { DemoAccount } from '../../src/seed/demo-seed.js';
+import { chromiumPath, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app.js';
 
 const HEADLINE = 'بازدید شهردار ناحیهٔ ۳ از بازسازی بوستان محله';
 const EDITED_HEADLINE = 'بازسازی بوستان محله با بازدید شهردار ناحیهٔ ۳ شتاب گرفت';
@@ -44,31 +38,18 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 describe.runIf(chromiumPath)('browser: a district report from the reporter to publication', () => {
+  let demo: DemoApp;
   let browser: Browser;
   let base: string;
-  let accounts: DemoAccount[];
-  let close: () => Promise<void>;
-  let dataDir: string;
   let itemUrl = '';
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'shahrnama-news-e2e-'));
-    const config = parseConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: dataDir }, { persistSecrets: false });
-    accounts = (await seedRegion21Demo({ db: database.db, config })).accounts;
-    const app = await buildApp({ config, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    close = async () => {
-      await browser.close();
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    demo = await startDemoApp('news-e2e');
+    ({ browser, base } = demo);
   });
-  afterAll(async () => close?.());
+  afterAll(async () => demo?.close());
 
-  const account = (username: string) => accounts.find((a) => a.username === username)!;
+  const account = (username: string) => demo.account(username);
 
   it('the reporter files a visit report with two photos and sends it to the desk', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

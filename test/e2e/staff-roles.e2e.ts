@@ -1,14 +1,11 @@
 // Journey: each demo role signs in through the real login form in Chromium, lands on its
 // staff home, and the page has no serious or critical axe violation. Screenshots of the
 // public home, the login page and every role's home go to test-results/screenshots/.
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { parseConfig } from '../../src/core/config.js';
-import { seedRegion21Demo, type DemoAccount } from '../../src/seed/demo-seed.js';
-import { chromiumPath, launchBrowser, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import type { DemoAccount } from '../../src/seed/demo-seed.js';
+import { chromiumPath, runAxe, screenshot, seriousViolations } from '../helpers/browser.js';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app.js';
 
 const HOME_HEADINGS: Record<string, RegExp> = {
   admin: /مدیر سامانه/,
@@ -22,25 +19,16 @@ const HOME_HEADINGS: Record<string, RegExp> = {
 };
 
 describe.runIf(chromiumPath)('browser: every demo role signs in and lands on its staff home', () => {
+  let demo: DemoApp;
   let browser: Browser;
   let base: string;
   let accounts: DemoAccount[];
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    const config = parseConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: database.url }, { persistSecrets: false });
-    accounts = (await seedRegion21Demo({ db: database.db, config })).accounts;
-    const app = await buildApp({ config, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    close = async () => {
-      await browser.close();
-      await app.close();
-    };
+    demo = await startDemoApp('staff-e2e');
+    ({ browser, base, accounts } = demo);
   });
-  afterAll(async () => close?.());
+  afterAll(async () => demo?.close());
 
   it('the public home shows Region 21 and its districts, accessibly', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
