@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { loggerOptions } from './core/log.js';
 import { registerErrorHandler } from './core/http/error-handler.js';
 import { registerAccessControl } from './core/http/access.js';
 import { registerObservability } from './core/http/observability.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
 import { registerOpenApi } from './core/http/openapi.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import { ACCESS_TABLE } from './access-table.js';
@@ -78,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -41,6 +41,20 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('every response carries them: a public page (first render and cached), a 404, a 304', async () => {
+    const first = await app.inject('/');
+    const cached = await app.inject('/');
+    const missing = await app.inject('/no-such-page');
+    const notModified = await app.inject({ url: '/', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(notModified.statusCode).toBe(304);
+    for (const res of [first, cached, missing, notModified]) {
+      expect(res.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['strict-transport-security']).toBeUndefined(); // plain-HTTP test config
+    }
+  });
+
   it('pages are Persian, right-to-left', async () => {
     const res = await app.inject('/login');
     expect(res.body).toMatch(/<html[^>]*lang="fa"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="fa"/);

@@ -50,20 +50,23 @@ export function registerAccessControl(app: FastifyInstance, table: AccessTable, 
   });
   app.decorate('accessTableKeys', () => [...seen]);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback hook, not an async one: it runs on every request, public pages included.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const rule = request.routeOptions.config?.access;
     // Unmatched URLs (404) have no rule; the not-found handler answers them.
-    if (rule === undefined || rule === 'public') return;
+    if (rule === undefined || rule === 'public') return done();
     const user = request.currentUser;
     if (!user) {
       const wantsHtml = request.method === 'GET' && !request.url.startsWith('/api/');
       if (wantsHtml) {
         const next = encodeURIComponent(request.url);
-        return reply.redirect(`${options.loginPath}?next=${next}`, 303);
+        reply.redirect(`${options.loginPath}?next=${next}`, 303);
+        return;
       }
-      throw unauthenticated();
+      return done(unauthenticated());
     }
-    if (!allows(rule, user.roles)) throw forbidden();
+    if (!allows(rule, user.roles)) return done(forbidden());
+    done();
   });
 }
 

@@ -33,11 +33,8 @@ function bearerToken(request: FastifyRequest): string | null | undefined {
 /** Adds the onRequest hook; call before registerAccessControl so the gate sees the user. */
 export function registerSessionLoader(app: FastifyInstance, auth: AuthService): void {
   const options = auth.sessionCookie;
-  app.addHook('onRequest', async (request, reply) => {
-    request.currentUser = null;
-    request.sessionIdHash = null;
-    // Assets and probes need no user; browsers send the cookie with every one of them.
-    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
+  /** Resolves the user; true when it answered the request itself (a redirect). */
+  const load = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
     let pending = false;
 
     const bearer = bearerToken(request);
@@ -61,16 +58,34 @@ export function registerSessionLoader(app: FastifyInstance, auth: AuthService): 
     }
 
     const rule = request.routeOptions.config?.access;
-    if (rule === undefined || rule === 'public' || !request.routeOptions.url) return;
+    if (rule === undefined || rule === 'public' || !request.routeOptions.url) return false;
     const key = routeKey(request.method === 'HEAD' ? 'GET' : request.method, request.routeOptions.url);
     const user = request.currentUser;
 
     if (pending && user === null && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.redirect(SECOND_FACTOR_PATH, 303);
+      reply.redirect(SECOND_FACTOR_PATH, 303);
+      return true;
     }
     if (user?.mustChangePassword && !allowedWhilePasswordChangeOwed(key)) {
       if (user.via === 'token') throw forbidden('رمز عبور این حساب باید عوض شود؛ ابتدا با مرورگر وارد شوید و آن را تغییر دهید.');
-      return reply.redirect(CHANGE_PASSWORD_PATH, 303);
+      reply.redirect(CHANGE_PASSWORD_PATH, 303);
+      return true;
     }
+    return false;
+  };
+  // A callback hook: an anonymous request (no bearer token, no session cookie) has nothing
+  // to load and goes on at once, without a promise; that is every public page view.
+  app.addHook('onRequest', (request, reply, done) => {
+    request.currentUser = null;
+    request.sessionIdHash = null;
+    // Assets and probes need no user; browsers send the cookie with every one of them.
+    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return done();
+    if (request.headers.authorization === undefined && !request.cookies[SESSION_COOKIE]) return done();
+    load(request, reply).then(
+      (answered) => {
+        if (!answered) done();
+      },
+      (err: Error) => done(err),
+    );
   });
 }

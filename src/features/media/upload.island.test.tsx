@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock.js';
 import type { CurrentUser } from '../../core/http/current-user.js';
 import { registerErrorHandler } from '../../core/http/error-handler.js';
+import { registerSecurityHeaders } from '../../core/http/security-headers.js';
 import { createLocalDiskStorage } from '../../core/storage/index.js';
 import { StaffLayout } from '../../ui/layouts/staff-layout.js';
 import { renderPage } from '../../ui/render.js';
@@ -56,7 +56,7 @@ describe.runIf(chromiumPath)('browser: photo upload with a progress bar', () => 
     });
     await app.register(cookie, { secret: 'a-test-secret-that-is-long-enough-for-signing' });
     await app.register(formbody);
-    await app.register(helmet, {
+    registerSecurityHeaders(app, {
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {

@@ -52,11 +52,23 @@ const dayFormat = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
   day: '2-digit',
 });
 
-/** The Tehran calendar day of an instant as 'YYYY-MM-DD' (the `date` column's form). */
+/** The last minute tehranDay() answered for: every read asks, and Intl is slow. */
+let lastMinute = Number.NaN;
+let lastDay = '';
+
+/**
+ * The Tehran calendar day of an instant as 'YYYY-MM-DD' (the `date` column's form). Time
+ * zone offsets are whole minutes, so a day starts on a minute boundary and the answer is
+ * remembered for the rest of that UTC minute.
+ */
 export function tehranDay(d: Date): string {
+  const minute = Math.floor(d.getTime() / 60_000);
+  if (minute === lastMinute) return lastDay;
   const p: Record<string, string> = {};
   for (const part of dayFormat.formatToParts(d)) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day}`;
+  lastMinute = minute;
+  lastDay = `${p.year}-${p.month}-${p.day}`;
+  return lastDay;
 }
 
 const SEP = '\n';
@@ -188,11 +200,12 @@ export function createNewsReads(deps: NewsReadsDeps) {
  * and its params are known once routing is done). Obvious robots are not counted.
  */
 export function countNewsReads(reads: Pick<NewsReads, 'recordReads'>, routeUrl = '/news/:slug') {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.method !== 'GET' || request.routeOptions.url !== routeUrl) return;
-    if (reply.statusCode !== 200 && reply.statusCode !== 304) return;
-    if (BOT_USER_AGENT.test(request.headers['user-agent'] ?? '')) return;
-    const slug = (request.params as { slug?: unknown } | undefined)?.slug;
-    if (typeof slug === 'string') reads.recordReads(slug.normalize('NFC'));
+  // A callback hook, not an async one: it runs on every response.
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    if (request.method === 'GET' && request.routeOptions.url === routeUrl && (reply.statusCode === 200 || reply.statusCode === 304)) {
+      const slug = (request.params as { slug?: unknown } | undefined)?.slug;
+      if (typeof slug === 'string' && !BOT_USER_AGENT.test(request.headers['user-agent'] ?? '')) reads.recordReads(slug.normalize('NFC'));
+    }
+    done();
   };
 }
