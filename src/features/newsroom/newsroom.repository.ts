@@ -512,6 +512,8 @@ export interface PublishedSearchFilter {
   to: Date | null;
   /** Newest matches looked at (and counted); ranking happens within them. */
   cap: number;
+  /** Newest published items the first step walks at most (see searchPublished). */
+  walkRows: number;
   offset: number;
   limit: number;
 }
@@ -528,83 +530,123 @@ export interface PublishedSearchRow {
   neighbourhoodId: number | null;
   publishedAt: Date;
   rank: number;
-  /** Matches among the newest `cap + 1` (so `> cap` means "more than cap"). */
+}
+
+export interface PublishedSearchPage {
+  rows: PublishedSearchRow[];
+  /** Matches among the newest `cap + 1` (so `> cap` means "more than cap"); known even for a page past the end. */
   total: number;
+  /** Which step found the candidates (for tests and the bench). */
+  via: 'walk' | 'index';
 }
 
 /**
  * Published items matching a tsquery, ranked (title weight above body) among the newest
- * `cap + 1` matches only: the candidates come either from the GIN index (a rare word) or
- * by walking news_items_published_idx newest first until enough match (a common word),
- * whichever the planner costs lower; ts_rank_cd then runs on at most cap + 1 rows.
+ * `cap + 1` matches only, in at most two bounded steps (ADR 0003, "Two bounded steps"):
+ *
+ * 1. Walk: the newest `walkRows` published items (news_items_published_idx, newest first,
+ *    the date range as index bounds), testing each, stopping at `cap + 1` matches. A word
+ *    in at least cap / walkRows of the recent items ends here.
+ * 2. Index: otherwise the word is rarer than that, and all its matches come from the GIN
+ *    index (a materialized CTE: planned without order or limit, so never as a walk), the
+ *    newest `cap + 1` kept.
+ *
+ * The walk is never left to the planner's estimate of a word's frequency: for a prefix it
+ * is a fixed guess, and a walk chosen for a word that is in fact rare reads the whole
+ * table. ts_rank_cd runs on at most cap + 1 rows; only the page's rows are read whole.
  */
-export async function searchPublished(h: DbOrTx, f: PublishedSearchFilter): Promise<PublishedSearchRow[]> {
+export async function searchPublished(h: DbOrTx, f: PublishedSearchFilter): Promise<PublishedSearchPage> {
   const q = sql`to_tsquery(${SEARCH_CONFIG_SQL}, ${f.tsquery})`;
-  const filters = sql.join(
-    [
-      sql`n.state = 'published'`,
-      sql`n.published_at is not null`,
-      sql`n.search_vector @@ ${q}`,
-      f.orgUnitId === null ? undefined : sql`n.org_unit_id = ${f.orgUnitId}`,
-      f.kind === null ? undefined : sql`n.kind = ${f.kind}`,
-      f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
-      f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
-    ].filter((s): s is SQL => s !== undefined),
-    sql` and `,
-  );
-  // The ORDER BY matches news_items_published_idx exactly (DESC NULLS LAST), so the
-  // planner can walk it and stop at the limit.
-  const result = await h.execute<{
-    id: number;
-    kind: NewsKind;
-    slug: string | null;
-    overline: string | null;
-    headline: string;
-    lead: string | null;
-    body_html: string;
-    org_unit_id: number;
-    neighbourhood_id: number | null;
-    published_at: Date | string;
-    rank: number;
-    total: number | string;
-  }>(sql`
-    with cand as materialized (
+  const range = [
+    f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
+    f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
+  ].filter((s): s is SQL => s !== undefined);
+  const where = (parts: Array<SQL | undefined>) =>
+    sql.join(
+      parts.filter((s): s is SQL => s !== undefined),
+      sql` and `,
+    );
+  const others = (alias: string) => [
+    f.orgUnitId === null ? undefined : sql`${sql.raw(alias)}.org_unit_id = ${f.orgUnitId}`,
+    f.kind === null ? undefined : sql`${sql.raw(alias)}.kind = ${f.kind}`,
+  ];
+  // Each ORDER BY matches news_items_published_idx exactly (DESC NULLS LAST).
+  const walk = sql`
+    cand as materialized (
+      select r.id, r.published_at from (
+        select n.id, n.published_at, n.org_unit_id, n.kind, n.search_vector
+        from news_items n
+        where ${where([sql`n.state = 'published'`, sql`n.published_at is not null`, ...range])}
+        order by n.published_at desc nulls last, n.id desc nulls last
+        limit ${f.walkRows}
+      ) r
+      where ${where([sql`r.search_vector @@ ${q}`, ...others('r')])}
+      order by r.published_at desc nulls last, r.id desc nulls last
+      limit ${f.cap + 1}
+    )`;
+  const index = sql`
+    matches as materialized (
       select n.id, n.published_at
       from news_items n
-      where ${filters}
-      order by n.published_at desc nulls last, n.id desc nulls last
-      limit ${f.cap + 1}
+      where ${where([sql`n.state = 'published'`, sql`n.published_at is not null`, sql`n.search_vector @@ ${q}`, ...range, ...others('n')])}
     ),
-    ranked as (
-      select c.id, c.published_at, ts_rank_cd(n.search_vector, ${q}) as rank
-      from cand c join news_items n on n.id = c.id
-      order by rank desc, c.published_at desc, c.id desc
-      limit ${f.limit} offset ${f.offset}
-    )
-    select n.id, n.kind, n.slug, n.overline, n.headline, n.lead, n.body_html, n.org_unit_id, n.neighbourhood_id,
-      n.published_at, r.rank::float8 as rank, (select count(*) from cand)::int as total
-    from ranked r join news_items n on n.id = r.id
-    order by r.rank desc, r.published_at desc, r.id desc`);
-  return result.rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    slug: r.slug,
-    overline: r.overline,
-    headline: r.headline,
-    lead: r.lead,
-    bodyHtml: r.body_html,
-    orgUnitId: r.org_unit_id,
-    neighbourhoodId: r.neighbourhood_id,
-    publishedAt: new Date(r.published_at),
-    rank: Number(r.rank),
-    total: Number(r.total),
-  }));
-}
+    cand as materialized (
+      select id, published_at from matches
+      order by published_at desc nulls last, id desc nulls last
+      limit ${f.cap + 1}
+    )`;
 
-/** Matches among the newest `cap + 1` (the count when a page past the end shows nothing). */
-export async function countPublishedMatches(h: DbOrTx, f: Omit<PublishedSearchFilter, 'offset' | 'limit'>): Promise<number> {
-  const rows = await searchPublished(h, { ...f, offset: 0, limit: 1 });
-  return rows[0]?.total ?? 0;
+  const run = async (ctes: SQL) => {
+    // One row even when the page is empty (past the end): the total comes with it.
+    const result = await h.execute<{
+      total: number | string;
+      id: number | null;
+      kind: NewsKind;
+      slug: string | null;
+      overline: string | null;
+      headline: string;
+      lead: string | null;
+      body_html: string;
+      org_unit_id: number;
+      neighbourhood_id: number | null;
+      published_at: Date | string;
+      rank: number;
+    }>(sql`
+      with ${ctes},
+      ranked as (
+        select c.id, c.published_at, ts_rank_cd(n.search_vector, ${q}) as rank
+        from cand c join news_items n on n.id = c.id
+        order by rank desc, c.published_at desc, c.id desc
+        limit ${f.limit} offset ${f.offset}
+      )
+      select t.total, n.id, n.kind, n.slug, n.overline, n.headline, n.lead, n.body_html, n.org_unit_id, n.neighbourhood_id,
+        n.published_at, r.rank::float8 as rank
+      from (select count(*)::int as total from cand) t
+      left join ranked r on true
+      left join news_items n on n.id = r.id
+      order by r.rank desc nulls last, r.published_at desc, r.id desc`);
+    const total = Number(result.rows[0]?.total ?? 0);
+    const rows = result.rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id!,
+        kind: r.kind,
+        slug: r.slug,
+        overline: r.overline,
+        headline: r.headline,
+        lead: r.lead,
+        bodyHtml: r.body_html,
+        orgUnitId: r.org_unit_id,
+        neighbourhoodId: r.neighbourhood_id,
+        publishedAt: new Date(r.published_at),
+        rank: Number(r.rank),
+      }));
+    return { rows, total };
+  };
+
+  const walked = await run(walk);
+  if (walked.total > f.cap) return { ...walked, via: 'walk' };
+  return { ...(await run(index)), via: 'index' };
 }
 
 export interface SimilarTitleRow {

@@ -80,7 +80,13 @@ export const SEARCH_LIMITS = {
    * Ranking looks at the newest this-many matches only (and counts up to it): a word in
    * most items costs the same as a rare one. Beyond it the count reads «بیش از …».
    */
-  candidateCap: 300,
+  candidateCap: 100,
+  /**
+   * The first step walks at most this many of the newest items (40 × the cap): a word in
+   * 2.5 % of them or more is ranked from the walk; a rarer one through the GIN index,
+   * whose work is then under 2.5 % of the items (ADR 0003, "Two bounded steps").
+   */
+  walkRows: 4000,
   /** Full text finding fewer than this many items also offers close titles (trigrams). */
   fewResults: 3,
   suggestions: 5,
@@ -339,10 +345,10 @@ export async function searchPublishedNews(db: Db, input: PublishedSearchInput): 
     from: input.from ?? null,
     to: input.to ?? null,
     cap: SEARCH_LIMITS.candidateCap,
+    walkRows: SEARCH_LIMITS.walkRows,
   };
   const size = SEARCH_LIMITS.pageSize;
-  const rows = await repo.searchPublished(db, { ...filter, offset: (page - 1) * size, limit: size });
-  const counted = rows.length > 0 ? rows[0]!.total : page > 1 ? await repo.countPublishedMatches(db, filter) : 0;
+  const { rows, total: counted } = await repo.searchPublished(db, { ...filter, offset: (page - 1) * size, limit: size });
   const totalIsCapped = counted > SEARCH_LIMITS.candidateCap;
   const total = Math.min(counted, SEARCH_LIMITS.candidateCap);
   const hits = rows
