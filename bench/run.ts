@@ -8,7 +8,7 @@
 //    text: «شهرداری» in ~90 % of items, a medium word in ~5 %, a rare one in 0.2 % — 20
 //    items at 10k, so every word fills a 20-result page at both sizes and a ratio compares
 //    the same page over ten times the data, not a 5-result page with a 20-result one);
-//    search p95 per word (the lowest of 3 rounds of 40 calls) and the desk inbox at both
+//    search p95 per word (the lowest of 5 rounds of 40 calls) and the desk inbox at both
 //    sizes, the 100k/10k ratios, and the EXPLAIN (ANALYZE, BUFFERS) summary of each
 //    word's query at 100k.
 //
@@ -36,7 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WARMUP_SECONDS = 3;
 const ROUNDS = 3;
 const SEARCH_RUNS = 40;
-const SEARCH_ROUNDS = 3;
+const SEARCH_ROUNDS = 5;
 /** BENCH_ONLY=pages or =scale runs one half. BENCH_PROFILE=<dir>: the app writes a CPU profile there. */
 const ONLY = process.env.BENCH_ONLY;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
