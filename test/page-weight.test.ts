@@ -87,6 +87,11 @@ describe('news page weight', () => {
     for (const url of assets.keys()) expect(url, url).toMatch(/^\/static\//);
   });
 
+  it('does not load htmx (the portal uses none; the staff pages do)', () => {
+    expect([...assets.keys()].some((url) => url.includes('htmx'))).toBe(false);
+    expect(html).not.toContain('htmx-config');
+  });
+
   it(`transfers at most ${TRANSFER_BUDGET / 1024} KB (HTML + CSS + scripts, gzip; photos and fonts excluded)`, () => {
     const parts = [['page', Buffer.from(html)] as const, ...assets];
     const rows = parts.map(([name, bytes]) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length }));

@@ -74,7 +74,21 @@ function safeUrl(raw: string, allowed: readonly UrlKind[]): string | null {
 const DIMENSION = /^\d{1,4}$/;
 
 export function sanitizeNewsHtml(html: string, opts: NewsHtmlOptions): string {
-  return sanitizeHtml(html, {
+  return sanitizeHtml(html, newsHtmlOptions(opts));
+}
+
+/**
+ * News HTML with its text rewritten by `textFilter`. Give it what sanitizeNewsHtml
+ * returned: the markup passes the same allow-list again (and comes out unchanged). The
+ * filter gets each text node escaped and its result is written as given, so it must
+ * return escaped text.
+ */
+export function rewriteNewsHtmlText(cleanHtml: string, opts: NewsHtmlOptions, textFilter: (escapedText: string) => string): string {
+  return sanitizeHtml(cleanHtml, { ...newsHtmlOptions(opts), textFilter });
+}
+
+function newsHtmlOptions(opts: NewsHtmlOptions): sanitizeHtml.IOptions {
+  return {
     allowedTags: NEWS_TAGS,
     allowedAttributes: { a: ['href', 'rel'], img: ['src', 'alt', 'width', 'height'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -123,7 +137,7 @@ export function sanitizeNewsHtml(html: string, opts: NewsHtmlOptions): string {
       if (frame.tag === 'a' && !frame.attribs.href) return 'excludeTag';
       return false;
     },
-  });
+  };
 }
 
 // Where plain text needs a break so words of two blocks do not run together.

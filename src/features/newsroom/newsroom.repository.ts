@@ -449,6 +449,16 @@ export async function publishedPerDay(h: DbOrTx): Promise<Array<{ day: string; c
     .groupBy(day);
 }
 
+/** Published items per service area (an item with several areas counts in each). */
+export async function publishedPerServiceArea(h: DbOrTx): Promise<Array<{ area: string; count: number }>> {
+  const result = await h.execute<{ area: string; count: number }>(sql`
+    select a.area, count(*)::int as count
+    from ${newsItems} n cross join lateral unnest(n.service_areas) as a(area)
+    where n.state = 'published' and n.published_at is not null
+    group by a.area`);
+  return result.rows.map((r) => ({ area: r.area, count: Number(r.count) }));
+}
+
 /** The current slug of the published item that once had `slug`, or undefined. */
 export async function redirectForOldSlug(h: DbOrTx, slug: string): Promise<string | undefined> {
   const [row] = await h

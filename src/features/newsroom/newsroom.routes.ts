@@ -3,13 +3,12 @@
 // success redirects with a flash. The JSON API lives in newsroom.api.ts.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type FunctionComponent, type VNode } from 'preact';
-import sanitizeHtml from 'sanitize-html';
 import { AppError, forbidden, isAppError, notFound, validationFailed } from '../../core/errors.js';
 import { parseInput } from '../../core/http/forms.js';
 import { setFlash } from '../../core/http/flash.js';
 import { isValidIdempotencyKey, newIdempotencyKey } from '../../core/http/idempotency.js';
 import { sendHtml } from '../../core/http/page-context.js';
-import { htmlToPlainText, sanitizeNewsHtml } from '../../core/html/sanitize.js';
+import { htmlToPlainText, rewriteNewsHtmlText, sanitizeNewsHtml } from '../../core/html/sanitize.js';
 import { formatJalaliNumeric, formatNumber, normalize, toAsciiDigits, toPersianDigits } from '../../core/persian/index.js';
 import { markSanitized } from '../../ui/components/raw-html/raw-html.js';
 import type { StatusTone } from '../../ui/components/status-tag/status-tag.js';
@@ -231,17 +230,12 @@ function newsInput(values: Posted): NewsInput {
 /** Normalises the text of HTML (text nodes only, never markup), keeping each node's edge spaces. */
 export function normalizeHtmlText(html: string): string {
   const clean = sanitizeNewsHtml(bodyFromForm(html), { isOwnMediaUrl });
-  return sanitizeHtml(clean, {
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: false,
-    textFilter: (escaped) => {
-      const text = escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      const lead = /^\s*/.exec(text)![0];
-      const trail = text.trim() === '' ? '' : /\s*$/.exec(text)![0];
-      const inner = text.trim() === '' ? '' : normalize(text);
-      return escapeText(lead + inner + trail);
-    },
+  return rewriteNewsHtmlText(clean, { isOwnMediaUrl }, (escaped) => {
+    const text = escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const lead = /^\s*/.exec(text)![0];
+    const trail = text.trim() === '' ? '' : /\s*$/.exec(text)![0];
+    const inner = text.trim() === '' ? '' : normalize(text);
+    return escapeText(lead + inner + trail);
   });
 }
 

@@ -25,7 +25,7 @@ import { allowedTransitions, can, canCreateAt, canManageDesk, canView, hasDepart
 import * as repo from './newsroom.repository.js';
 import { parseSearchQuery, searchPublishedNews, type PublishedSearchInput } from './newsroom.search.js';
 import type { NewsItemPatch, NewsItemRow, NewsListRow } from './newsroom.repository.js';
-import type { NewsKind, NotificationKind, RevisionReason, ServiceArea } from './newsroom.tables.js';
+import { SERVICE_AREAS, type NewsKind, type NotificationKind, type RevisionReason, type ServiceArea } from './newsroom.tables.js';
 import type {
   ActOptions,
   InboxFilters,
@@ -1059,6 +1059,15 @@ export function createNewsroomService(deps: NewsroomDeps) {
         months.set(key, m);
       }
       return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+    },
+
+    /** Published items per service area, every area present (0 when it has none). */
+    async publishedTagCounts(): Promise<Record<ServiceArea, number>> {
+      const counts = Object.fromEntries(SERVICE_AREAS.map((a) => [a, 0])) as Record<ServiceArea, number>;
+      for (const { area, count } of await repo.publishedPerServiceArea(db)) {
+        if ((SERVICE_AREAS as readonly string[]).includes(area)) counts[area as ServiceArea] = count;
+      }
+      return counts;
     },
 
     /** Full-text search of published items for the portal (newsroom.search.ts, ADR 0003). */

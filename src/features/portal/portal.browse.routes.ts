@@ -93,13 +93,15 @@ export const portalBrowseRoutes: FastifyPluginAsync<PortalRoutesOptions> = async
   });
 
   app.get('/tags', async (request, reply) => {
-    const { siteName } = await siteOf();
+    const [{ siteName }, counts] = await Promise.all([siteOf(), newsroom.publishedTagCounts()]);
+    // Only areas with news: an empty topic is a dead end for a reader.
+    const tags = SERVICE_AREAS.filter((a) => counts[a] > 0).map((a) => ({ name: SERVICE_AREA_LABELS[a], href: tagPath(a), count: counts[a] }));
     return sendPublic(
       request,
       reply,
       HTML,
       renderPortalTagsPage(
-        { siteName, tags: SERVICE_AREAS.map((a) => ({ name: SERVICE_AREA_LABELS[a], href: tagPath(a) })) },
+        { siteName, tags },
         { links: [{ rel: 'canonical', href: abs('/tags') }] },
       ),
     );

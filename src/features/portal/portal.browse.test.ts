@@ -13,6 +13,7 @@ import { formatPeriod, jalaliToDate, periodOf } from '../../core/persian/index.j
 import { createNewsroomService, type NewsActor, type NewsInput, type NewsItem, type NewsroomService } from '../newsroom/index.js';
 import { createOrgService, type OrgUnit } from '../org/index.js';
 import { PORTAL_CACHE_CONTROL } from './portal.shared.js';
+import { textOf } from '../../ui/testing/html.js';
 
 const orgActor = { userId: null, label: 'test' };
 const ORIGIN = 'https://shahr.example';
@@ -182,12 +183,17 @@ describe('districts and neighbourhoods', () => {
 });
 
 describe('tags', () => {
-  it('lists every tag on the index', async () => {
+  it('lists the tags that have news, with their counts, and leaves out the empty ones', async () => {
     const res = await get('/tags');
     expect(res.statusCode).toBe(200);
-    for (const area of ['waste', 'streets', 'green_space', 'sport']) expect(res.body).toContain(`href="/tags/${area}"`);
-    expect(res.body).toContain('پسماند');
+    for (const area of ['waste', 'streets', 'green_space', 'sport', 'culture_social']) expect(res.body).toContain(`href="/tags/${area}"`);
+    for (const area of ['transport', 'civil_works', 'urban_planning', 'safety', 'health']) expect(res.body).not.toContain(`href="/tags/${area}"`);
+    // Two published items are about waste (a notice and the asphalt news); the draft is not counted.
+    expect(textOf(res.body)).toContain('پسماند (۲ خبر)');
+    expect(textOf(res.body)).toContain('(۲۱ خبر)');
     expect(res.body).toContain('aria-current="page"');
+    // An empty tag still has its (empty) page.
+    expect((await get('/tags/health')).statusCode).toBe(200);
   });
 
   it("lists a tag's published news only", async () => {
@@ -342,5 +348,7 @@ describe('sitemap', () => {
     }
     expect(res.body).not.toContain('R21-N39');
     expect(res.body).not.toContain('R21-N90');
+    // Only tags with news.
+    expect(res.body).not.toContain(`<loc>${ORIGIN}/tags/health</loc>`);
   });
 });

@@ -91,7 +91,8 @@ export const portalFeedRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (
       urls.push({ loc: abs(districtPath(d.unit.code)) });
       for (const n of d.neighbourhoods) if (isOpen(n)) urls.push({ loc: abs(neighbourhoodPath(d.unit.code, n.code)) });
     }
-    for (const a of SERVICE_AREAS) urls.push({ loc: abs(tagPath(a)) });
+    const tagCounts = await newsroom.publishedTagCounts();
+    for (const a of SERVICE_AREAS) if (tagCounts[a] > 0) urls.push({ loc: abs(tagPath(a)) });
     for (const m of await newsroom.publishedMonths()) urls.push({ loc: abs(archivePath(m.year, m.month)) });
     let after: string | null = null;
     for (let page = 0; page < SITEMAP_PAGES; page++) {

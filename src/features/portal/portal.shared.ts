@@ -13,7 +13,7 @@ import type { PortalDistrictView, PortalHeadLink, PortalNewsSummary, PortalPhoto
 
 export interface PortalRoutesOptions {
   org: OrgService;
-  newsroom: Pick<NewsroomService, 'listPublished' | 'getPublishedBySlug' | 'listFeatured' | 'publishedMonths' | 'listRelated' | 'slugRedirect' | 'getPublishedById' | 'searchPublished'>;
+  newsroom: Pick<NewsroomService, 'listPublished' | 'getPublishedBySlug' | 'listFeatured' | 'publishedMonths' | 'publishedTagCounts' | 'listRelated' | 'slugRedirect' | 'getPublishedById' | 'searchPublished'>;
   feedback: Pick<FeedbackService, 'listApproved' | 'submitComment'>;
   /** Page reads per day, for «the most read this week»; without it the home page leaves that list out. */
   reads?: Pick<NewsReads, 'mostReadSince'>;

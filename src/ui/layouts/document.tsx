@@ -30,6 +30,8 @@ interface DocumentProps {
   hasErrors?: boolean;
   bodyClass: string;
   scripts?: string[];
+  /** Loads htmx (default). The public portal uses none: its pages skip the 52 KB. */
+  htmx?: boolean;
   children: ComponentChildren;
 }
 
@@ -39,18 +41,19 @@ interface DocumentProps {
  */
 export function Document(props: DocumentProps) {
   const extra = (props.scripts ?? []).filter((s) => scriptName.test(s) && s !== 'app.js');
+  const htmx = props.htmx ?? true;
   return (
     <html lang="fa" dir="rtl">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <meta name="htmx-config" content={htmxConfig} />
+        {htmx && <meta name="htmx-config" content={htmxConfig} />}
         <title>{props.hasErrors ? `خطا: ${props.title}` : props.title}</title>
         <link rel="preload" href={fontPath} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href="/static/css/app.css" />
         <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
-        <script type="module" src={htmxScriptPath} />
+        {htmx && <script type="module" src={htmxScriptPath} />}
         <script type="module" src="/static/js/app.js" />
         {extra.map((s) => (
           <script key={s} type="module" src={`/static/js/${s}`} />

@@ -32,7 +32,7 @@ export function portalNav(current?: string): NavItem[] {
 /** Layout for the public portal. */
 export function PortalLayout(props: PortalLayoutProps) {
   return (
-    <Document title={`${props.title} — ${props.siteName}`} bodyClass="portal" scripts={props.scripts} hasErrors={props.hasErrors}>
+    <Document title={`${props.title} — ${props.siteName}`} bodyClass="portal" scripts={props.scripts} hasErrors={props.hasErrors} htmx={false}>
       <header class="site-header site-header--portal">
         <div class="page-width site-header__inner">
           <a class="site-header__name" href="/">
