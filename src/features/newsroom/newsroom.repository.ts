@@ -513,13 +513,36 @@ export function matchesSearch(tsquery: string): SQL {
   return sql`${newsItems.searchVector} @@ to_tsquery(${SEARCH_CONFIG_SQL}, ${tsquery})`;
 }
 
-export interface PublishedSearchFilter {
-  tsquery: string;
+/** The public search's filters, on a row aliased `n`. */
+interface PublishedFilters {
   /** A district: its items (items keep the district in org_unit_id, a neighbourhood beside it). */
   orgUnitId: number | null;
   kind: NewsKind | null;
   from: Date | null;
   to: Date | null;
+}
+
+/** The date range of the filters (index bounds on published_at). */
+function dateRange(f: PublishedFilters): SQL[] {
+  return [
+    f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
+    f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
+  ].filter((s): s is SQL => s !== undefined);
+}
+
+/** District and kind. */
+function placeAndKind(f: PublishedFilters): SQL[] {
+  return [
+    f.orgUnitId === null ? undefined : sql`n.org_unit_id = ${f.orgUnitId}`,
+    f.kind === null ? undefined : sql`n.kind = ${f.kind}`,
+  ].filter((s): s is SQL => s !== undefined);
+}
+
+const allOf = (parts: SQL[]): SQL => sql.join(parts, sql` and `);
+const PUBLISHED: SQL[] = [sql`n.state = 'published'`, sql`n.published_at is not null`];
+
+export interface PublishedSearchFilter extends PublishedFilters {
+  tsquery: string;
   /** Newest matches looked at (and counted); ranking happens within them. */
   cap: number;
   /** Newest published items the first step walks at most (see searchPublished). */
@@ -567,38 +590,26 @@ export interface PublishedSearchPage {
  */
 export async function searchPublished(h: DbOrTx, f: PublishedSearchFilter): Promise<PublishedSearchPage> {
   const q = sql`to_tsquery(${SEARCH_CONFIG_SQL}, ${f.tsquery})`;
-  const range = [
-    f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
-    f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
-  ].filter((s): s is SQL => s !== undefined);
-  const where = (parts: Array<SQL | undefined>) =>
-    sql.join(
-      parts.filter((s): s is SQL => s !== undefined),
-      sql` and `,
-    );
-  const others = (alias: string) => [
-    f.orgUnitId === null ? undefined : sql`${sql.raw(alias)}.org_unit_id = ${f.orgUnitId}`,
-    f.kind === null ? undefined : sql`${sql.raw(alias)}.kind = ${f.kind}`,
-  ];
-  // Each ORDER BY matches news_items_published_idx exactly (DESC NULLS LAST).
+  // Each ORDER BY matches news_items_published_idx exactly (DESC NULLS LAST). The walk's
+  // outer query reuses the alias `n` for the subquery, so the same filters apply.
   const walk = sql`
     cand as materialized (
-      select r.id, r.published_at from (
+      select n.id, n.published_at from (
         select n.id, n.published_at, n.org_unit_id, n.kind, n.search_vector
         from news_items n
-        where ${where([sql`n.state = 'published'`, sql`n.published_at is not null`, ...range])}
+        where ${allOf([...PUBLISHED, ...dateRange(f)])}
         order by n.published_at desc nulls last, n.id desc nulls last
         limit ${f.walkRows}
-      ) r
-      where ${where([sql`r.search_vector @@ ${q}`, ...others('r')])}
-      order by r.published_at desc nulls last, r.id desc nulls last
+      ) n
+      where ${allOf([sql`n.search_vector @@ ${q}`, ...placeAndKind(f)])}
+      order by n.published_at desc nulls last, n.id desc nulls last
       limit ${f.cap + 1}
     )`;
   const index = sql`
     matches as materialized (
       select n.id, n.published_at
       from news_items n
-      where ${where([sql`n.state = 'published'`, sql`n.published_at is not null`, sql`n.search_vector @@ ${q}`, ...range, ...others('n')])}
+      where ${allOf([...PUBLISHED, sql`n.search_vector @@ ${q}`, ...dateRange(f), ...placeAndKind(f)])}
     ),
     cand as materialized (
       select id, published_at from matches
@@ -680,18 +691,7 @@ export async function similarTitles(
   db: Db,
   f: { text: string; threshold: number; orgUnitId: number | null; kind: NewsKind | null; from: Date | null; to: Date | null; limit: number },
 ): Promise<SimilarTitleRow[]> {
-  const filters = sql.join(
-    [
-      sql`n.state = 'published'`,
-      sql`n.published_at is not null`,
-      sql`${f.text} <% n.search_title`,
-      f.orgUnitId === null ? undefined : sql`n.org_unit_id = ${f.orgUnitId}`,
-      f.kind === null ? undefined : sql`n.kind = ${f.kind}`,
-      f.from === null ? undefined : sql`n.published_at >= ${f.from.toISOString()}::timestamptz`,
-      f.to === null ? undefined : sql`n.published_at < ${f.to.toISOString()}::timestamptz`,
-    ].filter((s): s is SQL => s !== undefined),
-    sql` and `,
-  );
+  const filters = allOf([...PUBLISHED, sql`${f.text} <% n.search_title`, ...dateRange(f), ...placeAndKind(f)]);
   const run = async (tx: DbOrTx) => {
     // The `<%` operator reads its threshold from this setting; local to the transaction.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(f.threshold)}, true)`);
